@@ -1,0 +1,64 @@
+import type { ApiParsedArg, Company } from '../../shared/api';
+import { nowIso, type DB } from './db';
+import { AppError } from './errors';
+
+interface CompanyRow {
+  name_zh: string;
+  name_en: string;
+  address: string;
+  base_currency: string;
+  language: string;
+  mp_reg_no: string;
+  customs_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toCompany(r: CompanyRow): Company {
+  return {
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    address: r.address,
+    baseCurrency: r.base_currency,
+    language: r.language as Company['language'],
+    mpRegNo: r.mp_reg_no,
+    customsCode: r.customs_code,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getCompany(db: DB): Company | null {
+  const r = db.prepare('SELECT * FROM company WHERE id = 1').get() as CompanyRow | undefined;
+  return r ? toCompany(r) : null;
+}
+
+export function setupCompany(db: DB, c: ApiParsedArg<'company.setup'>): Company {
+  return db.transaction(() => {
+    if (getCompany(db)) throw new AppError('conflict', 'The company is already set up; change it in Settings.');
+    const now = nowIso();
+    db.prepare(
+      `INSERT INTO company (id, name_zh, name_en, address, base_currency, language, mp_reg_no, customs_code, created_at, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(c.nameZh, c.nameEn, c.address, c.baseCurrency, c.language, c.mpRegNo, c.customsCode, now, now);
+    return getCompany(db)!;
+  })();
+}
+
+export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>): Company {
+  return db.transaction(() => {
+    const current = getCompany(db);
+    if (!current) throw new AppError('not_found', 'The company is not set up yet.');
+    const next = { ...current, ...patch };
+    if (next.nameZh === '' && next.nameEn === '') {
+      throw new AppError('validation', 'nameZh: a company name in Chinese or English is required', [
+        { path: 'nameZh', message: 'a company name in Chinese or English is required' },
+      ]);
+    }
+    db.prepare(
+      `UPDATE company SET name_zh = ?, name_en = ?, address = ?, base_currency = ?, language = ?, mp_reg_no = ?,
+         customs_code = ?, updated_at = ? WHERE id = 1`,
+    ).run(next.nameZh, next.nameEn, next.address, next.baseCurrency, next.language, next.mpRegNo, next.customsCode, nowIso());
+    return getCompany(db)!;
+  })();
+}

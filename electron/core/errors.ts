@@ -1,0 +1,23 @@
+import type { ApiError, ErrorCode, FieldIssue } from '../../shared/api';
+
+/** An error the core means to show to the user: it crosses the API boundary as a typed ApiError. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toApiError(): ApiError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export const notFound = (what: string, id: number | string) => new AppError('not_found', `${what} ${id} does not exist`);
+
+/** A validation error on one field of the argument. */
+export const invalid = (path: string, message: string) =>
+  new AppError('validation', `${path}: ${message}`, [{ path, message }]);

@@ -1,0 +1,58 @@
+/**
+ * The core's implementation of the API map: one function per call, receiving the parsed argument.
+ * The compiler checks that every name in shared/api.ts has a handler with the right types.
+ */
+import type { ApiName, ApiParsedArg, ApiResult, CodeEntry } from '../../shared/api';
+import { codeTables } from '../../shared/codes';
+import { getCompany, setupCompany, updateCompany } from './company';
+import type { DB } from './db';
+import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
+import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './products';
+import { getUiState, setUiState } from './ui';
+import { APP_VERSION } from './version';
+
+export interface HandlerContext {
+  db: DB;
+  dataDir: string;
+  companyFile: string;
+  schemaVersion: number;
+  /** who is acting; 'owner' until users arrive */
+  user: string;
+}
+
+export type Handlers = {
+  [N in ApiName]: (arg: ApiParsedArg<N>, ctx: HandlerContext) => ApiResult<N> | Promise<ApiResult<N>>;
+};
+
+export const handlers: Handlers = {
+  'app.info': (_arg, ctx) => ({
+    version: APP_VERSION,
+    schemaVersion: ctx.schemaVersion,
+    dataDir: ctx.dataDir,
+    companyFile: ctx.companyFile,
+    hasCompany: getCompany(ctx.db) !== null,
+  }),
+  'codes.list': ({ table }) =>
+    codeTables[table].map((r): CodeEntry => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en ?? '' })),
+
+  'company.get': (_arg, { db }) => getCompany(db),
+  'company.setup': (arg, { db }) => setupCompany(db, arg),
+  'company.update': (arg, { db }) => updateCompany(db, arg),
+
+  'parties.list': (arg, { db }) => listParties(db, arg),
+  'parties.get': ({ id }, { db }) => getParty(db, id),
+  'parties.create': (arg, { db }) => createParty(db, arg),
+  'parties.update': ({ id, patch }, { db }) => updateParty(db, id, patch),
+  'parties.archive': ({ id, archived }, { db }) => archiveParty(db, id, archived),
+  'parties.delete': ({ id }, { db }) => deleteParty(db, id),
+
+  'products.list': (arg, { db }) => listProducts(db, arg),
+  'products.get': ({ id }, { db }) => getProduct(db, id),
+  'products.create': (arg, { db }) => createProduct(db, arg),
+  'products.update': ({ id, patch }, { db }) => updateProduct(db, id, patch),
+  'products.archive': ({ id, archived }, { db }) => archiveProduct(db, id, archived),
+  'products.delete': ({ id }, { db }) => deleteProduct(db, id),
+
+  'ui.get': ({ key }, { db, user }) => getUiState(db, user, key),
+  'ui.set': ({ key, value }, { db, user }) => setUiState(db, user, key, value),
+};

@@ -1,0 +1,147 @@
+import type { ApiParsedArg, Party, PartyRole } from '../../shared/api';
+import { countReferences, nowIso, type DB } from './db';
+import { AppError, invalid, notFound } from './errors';
+import { likePattern } from './sql';
+
+interface PartyRow {
+  id: number;
+  roles: string;
+  name_zh: string;
+  name_en: string;
+  country: string;
+  phone: string;
+  wechat: string;
+  whatsapp: string;
+  email: string;
+  address: string;
+  booth: string;
+  stall_reg_no: string;
+  id_doc_no: string;
+  nationality: string;
+  notes: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** API field name -> column name, for the plain text fields. */
+const COLUMNS = {
+  nameZh: 'name_zh',
+  nameEn: 'name_en',
+  country: 'country',
+  phone: 'phone',
+  wechat: 'wechat',
+  whatsapp: 'whatsapp',
+  email: 'email',
+  address: 'address',
+  booth: 'booth',
+  stallRegNo: 'stall_reg_no',
+  idDocNo: 'id_doc_no',
+  nationality: 'nationality',
+  notes: 'notes',
+} as const satisfies Record<string, keyof PartyRow>;
+
+const encodeRoles = (roles: readonly PartyRole[]) => `,${[...new Set(roles)].sort().join(',')},`;
+const decodeRoles = (s: string) => s.split(',').filter(Boolean) as PartyRole[];
+
+function toParty(r: PartyRow): Party {
+  return {
+    id: r.id,
+    roles: decodeRoles(r.roles),
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    country: r.country,
+    phone: r.phone,
+    wechat: r.wechat,
+    whatsapp: r.whatsapp,
+    email: r.email,
+    address: r.address,
+    booth: r.booth,
+    stallRegNo: r.stall_reg_no,
+    idDocNo: r.id_doc_no,
+    nationality: r.nationality,
+    notes: r.notes,
+    archived: r.archived === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getParty(db: DB, id: number): Party {
+  const r = db.prepare('SELECT * FROM party WHERE id = ?').get(id) as PartyRow | undefined;
+  if (!r) throw notFound('Party', id);
+  return toParty(r);
+}
+
+export function listParties(db: DB, q: ApiParsedArg<'parties.list'>): Party[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!q.includeArchived) where.push('archived = 0');
+  if (q.role) {
+    where.push('roles LIKE ?');
+    params.push(`%,${q.role},%`);
+  }
+  if (q.search) {
+    const p = likePattern(q.search);
+    where.push(
+      `(name_zh LIKE ? ESCAPE '\\' OR name_en LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR booth LIKE ? ESCAPE '\\'
+        OR stall_reg_no LIKE ? ESCAPE '\\' OR wechat LIKE ? ESCAPE '\\' OR whatsapp LIKE ? ESCAPE '\\')`,
+    );
+    params.push(p, p, p, p, p, p, p);
+  }
+  const sql = `SELECT * FROM party ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+               ORDER BY archived, CASE WHEN name_zh <> '' THEN name_zh ELSE name_en END COLLATE NOCASE, id`;
+  return (db.prepare(sql).all(...params) as PartyRow[]).map(toParty);
+}
+
+export function createParty(db: DB, p: ApiParsedArg<'parties.create'>): Party {
+  return db.transaction(() => {
+    const now = nowIso();
+    const fields = Object.entries(COLUMNS).filter(([k]) => (p as Record<string, unknown>)[k] !== undefined);
+    const cols = ['roles', ...fields.map(([, c]) => c), 'created_at', 'updated_at'];
+    const values = [encodeRoles(p.roles ?? []), ...fields.map(([k]) => (p as Record<string, unknown>)[k]), now, now];
+    const info = db
+      .prepare(`INSERT INTO party (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      .run(...values);
+    return getParty(db, Number(info.lastInsertRowid));
+  })();
+}
+
+export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.update'>['patch']): Party {
+  return db.transaction(() => {
+    const current = getParty(db, id);
+    const next = { ...current, ...patch };
+    if (next.nameZh === '' && next.nameEn === '') throw invalid('patch.nameZh', 'a name in Chinese or English is required');
+    if (next.roles.length === 0) throw invalid('patch.roles', 'choose at least one role');
+    const sets = Object.entries(COLUMNS).map(([, c]) => `${c} = ?`);
+    db.prepare(`UPDATE party SET roles = ?, ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+      encodeRoles(next.roles),
+      ...Object.keys(COLUMNS).map((k) => next[k as keyof typeof COLUMNS]),
+      nowIso(),
+      id,
+    );
+    return getParty(db, id);
+  })();
+}
+
+export function archiveParty(db: DB, id: number, archived: boolean): Party {
+  return db.transaction(() => {
+    getParty(db, id);
+    db.prepare('UPDATE party SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, nowIso(), id);
+    return getParty(db, id);
+  })();
+}
+
+/** Hard delete, refused when any record refers to the party: it must be archived instead. */
+export function deleteParty(db: DB, id: number): { id: number } {
+  return db.transaction(() => {
+    getParty(db, id);
+    const refs = countReferences(db, 'party', id);
+    if (refs.length > 0) {
+      const used = refs.map((r) => `${r.count} ${r.table}`).join(', ');
+      throw new AppError('conflict', `Party ${id} is used by ${used}; archive it instead of deleting it.`);
+    }
+    db.prepare('DELETE FROM party WHERE id = ?').run(id);
+    return { id };
+  })();
+}

@@ -1,0 +1,335 @@
+/**
+ * The one API map. Every call the renderer, the HTTP server, the CLI and the tests can make is named here,
+ * with a zod schema for its argument and its result type. electron/core implements it
+ * (electron/core/handlers.ts); electron/main binds it to IPC, electron/server to POST /api/<name>.
+ *
+ * Conventions: money, prices, weights and sizes cross the boundary as decimal strings (see shared/decimal.ts)
+ * and are stored as scaled integers. Schemas are strict: unknown fields are an error, not silently dropped.
+ */
+import { z } from 'zod';
+import { isCode } from './codes';
+import { decimalPattern } from './decimal';
+
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks
+
+/** Trimmed text with a maximum length; empty string allowed. */
+export const text = (max: number) => z.string().max(max).transform((s) => s.trim());
+const optText = (max: number) => text(max).optional();
+const id = z.number().int().positive().max(2 ** 31);
+const code = (table: Parameters<typeof isCode>[0], what: string) =>
+  z.string().max(8).refine((v) => v === '' || isCode(table, v), { message: `unknown ${what} code` });
+
+export const PARTY_ROLES = ['customer', 'supplier', 'agent', 'forwarder', 'broker'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const HS_CODE_RE = /^\d{10}$/;
+
+// ---------------------------------------------------------------------------------------------------------
+// Records as the API returns them
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  dataDir: string;
+  companyFile: string;
+  hasCompany: boolean;
+}
+
+export interface Company {
+  nameZh: string;
+  nameEn: string;
+  address: string;
+  baseCurrency: string;
+  language: Language;
+  mpRegNo: string;
+  customsCode: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Party {
+  id: number;
+  roles: PartyRole[];
+  nameZh: string;
+  nameEn: string;
+  country: string;
+  phone: string;
+  wechat: string;
+  whatsapp: string;
+  email: string;
+  address: string;
+  booth: string;
+  stallRegNo: string;
+  idDocNo: string;
+  nationality: string;
+  notes: string;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Product {
+  id: number;
+  itemNo: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  hsCode: string;
+  declElements: string;
+  brand: string;
+  brandType: string;
+  customsUnit: string;
+  pcsPerCarton: number | null;
+  /** Carton outside size in cm, one decimal ("60.5"), or '' when unknown. */
+  cartonLengthCm: string;
+  cartonWidthCm: string;
+  cartonHeightCm: string;
+  /** Computed from the carton size: cubic metres per carton, 4 decimals, '' when a size is missing. */
+  cbmPerCarton: string;
+  /** Weights per carton in kg, 3 decimals, or ''. */
+  grossKgPerCarton: string;
+  netKgPerCarton: string;
+  /** Default unit price, up to 4 decimals, or ''. */
+  defaultPrice: string;
+  currency: string;
+  supplierId: number | null;
+  supplierName: string;
+  inspection: boolean;
+  taxable: boolean;
+  notes: string;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CodeEntry {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Argument schemas
+
+export const CompanySetupSchema = z
+  .object({
+    nameZh: text(200).default(''),
+    nameEn: text(200).default(''),
+    address: text(500).default(''),
+    baseCurrency: code('currencies', 'currency').default('CNY'),
+    language: z.enum(LANGUAGES).default('zh'),
+    mpRegNo: text(50).default(''),
+    customsCode: text(20).default(''),
+  })
+  .strict()
+  .refine((c) => c.nameZh !== '' || c.nameEn !== '', {
+    message: 'a company name in Chinese or English is required',
+    path: ['nameZh'],
+  })
+  .refine((c) => c.baseCurrency !== '', { message: 'base currency is required', path: ['baseCurrency'] });
+
+export const CompanyUpdateSchema = z
+  .object({
+    nameZh: text(200),
+    nameEn: text(200),
+    address: text(500),
+    baseCurrency: code('currencies', 'currency').refine((v) => v !== '', 'base currency is required'),
+    language: z.enum(LANGUAGES),
+    mpRegNo: text(50),
+    customsCode: text(20),
+  })
+  .partial()
+  .strict();
+
+const partyFields = {
+  roles: z.array(z.enum(PARTY_ROLES)).max(PARTY_ROLES.length),
+  nameZh: text(200),
+  nameEn: text(200),
+  country: code('countries', 'country'),
+  phone: text(50),
+  wechat: text(100),
+  whatsapp: text(50),
+  email: text(200),
+  address: text(500),
+  booth: text(100),
+  stallRegNo: text(50),
+  idDocNo: text(50),
+  nationality: code('countries', 'country'),
+  notes: text(2000),
+};
+
+export const PartyInputSchema = z
+  .object(partyFields)
+  .partial()
+  .strict()
+  .refine((p) => (p.nameZh ?? '') !== '' || (p.nameEn ?? '') !== '', {
+    message: 'a name in Chinese or English is required',
+    path: ['nameZh'],
+  })
+  .refine((p) => (p.roles ?? []).length > 0, { message: 'choose at least one role', path: ['roles'] });
+
+export const PartyPatchSchema = z.object(partyFields).partial().strict();
+
+const cm = z.string().regex(decimalPattern(4, 1), 'a size in cm with at most 1 decimal').or(z.literal(''));
+const kg = z.string().regex(decimalPattern(6, 3), 'a weight in kg with at most 3 decimals').or(z.literal(''));
+
+const productFields = {
+  itemNo: text(64).refine((v) => v !== '', 'item no. is required'),
+  nameZh: text(200),
+  nameEn: text(200),
+  spec: text(500),
+  hsCode: z
+    .string()
+    .max(20)
+    .transform((s) => s.replace(/[\s.]/g, ''))
+    .refine((v) => v === '' || HS_CODE_RE.test(v), 'HS code must be exactly 10 digits'),
+  declElements: text(2000),
+  brand: text(100),
+  brandType: z.enum(['', '0', '1', '2', '3', '4']),
+  customsUnit: code('units', 'customs unit'),
+  pcsPerCarton: z.number().int().positive().max(10_000_000).nullable(),
+  cartonLengthCm: cm,
+  cartonWidthCm: cm,
+  cartonHeightCm: cm,
+  grossKgPerCarton: kg,
+  netKgPerCarton: kg,
+  defaultPrice: z.string().regex(decimalPattern(10, 4), 'a price with at most 4 decimals').or(z.literal('')),
+  currency: code('currencies', 'currency'),
+  supplierId: id.nullable(),
+  inspection: z.boolean(),
+  taxable: z.boolean(),
+  notes: text(2000),
+};
+
+export const ProductInputSchema = z
+  .object(productFields)
+  .partial()
+  .required({ itemNo: true })
+  .strict()
+  .refine((p) => (p.nameZh ?? '') !== '' || (p.nameEn ?? '') !== '', {
+    message: 'a name in Chinese or English is required',
+    path: ['nameZh'],
+  });
+
+export const ProductPatchSchema = z.object(productFields).partial().strict();
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id }).strict();
+const search = text(200).optional();
+
+// ---------------------------------------------------------------------------------------------------------
+// The map
+
+/** One entry of the map: the argument schema, and the result type carried as a phantom. */
+export interface CallDef<S extends z.ZodType, R> {
+  arg: S;
+  /** never read at run time; carries the result type */
+  result?: R;
+}
+const call =
+  <R>() =>
+  <S extends z.ZodType>(arg: S): CallDef<S, R> => ({ arg });
+
+export const apiMap = {
+  'app.info': call<AppInfo>()(Empty),
+
+  'codes.list': call<CodeEntry[]>()(
+    z
+      .object({
+        table: z.enum([
+          'units',
+          'countries',
+          'tradeModes',
+          'incoterms',
+          'transportModes',
+          'packageTypes',
+          'containers',
+          'levyTypes',
+          'currencies',
+        ]),
+      })
+      .strict(),
+  ),
+
+  'company.get': call<Company | null>()(Empty),
+  'company.setup': call<Company>()(CompanySetupSchema),
+  'company.update': call<Company>()(CompanyUpdateSchema),
+
+  'parties.list': call<Party[]>()(
+    z
+      .object({
+        search,
+        role: z.enum(PARTY_ROLES).optional(),
+        includeArchived: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'parties.get': call<Party>()(ById),
+  'parties.create': call<Party>()(PartyInputSchema),
+  'parties.update': call<Party>()(z.object({ id, patch: PartyPatchSchema }).strict()),
+  'parties.archive': call<Party>()(z.object({ id, archived: z.boolean() }).strict()),
+  /** Hard delete: only for a party no record uses; otherwise a 'conflict' error that suggests archiving. */
+  'parties.delete': call<{ id: number }>()(ById),
+
+  'products.list': call<Product[]>()(
+    z.object({ search, includeArchived: z.boolean().optional(), supplierId: id.optional() }).strict(),
+  ),
+  'products.get': call<Product>()(ById),
+  'products.create': call<Product>()(ProductInputSchema),
+  'products.update': call<Product>()(z.object({ id, patch: ProductPatchSchema }).strict()),
+  'products.archive': call<Product>()(z.object({ id, archived: z.boolean() }).strict()),
+  'products.delete': call<{ id: number }>()(ById),
+
+  /** Per-user UI state kept in the company file (grid column layouts, language). Values are JSON. */
+  'ui.get': call<unknown>()(z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/) }).strict()),
+  'ui.set': call<{ key: string }>()(
+    z
+      .object({
+        key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/),
+        value: z.json().refine((v) => JSON.stringify(v).length <= 100_000, 'value too large'),
+      })
+      .strict(),
+  ),
+} as const;
+
+export type ApiMap = typeof apiMap;
+export type ApiName = keyof ApiMap;
+/** What a caller passes (before defaults and transforms). */
+export type ApiArg<N extends ApiName> = z.input<ApiMap[N]['arg']>;
+/** What a handler receives (after parsing). */
+export type ApiParsedArg<N extends ApiName> = z.output<ApiMap[N]['arg']>;
+export type ApiResult<N extends ApiName> = ApiMap[N] extends CallDef<z.ZodType, infer R> ? R : never;
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMap, name);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The envelope every transport returns
+
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'refused' | 'unknown_call' | 'internal';
+
+export interface FieldIssue {
+  /** dotted path of the field, e.g. "patch.hsCode" or "roles.0" */
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events pushed from the core to the UI (progress of long work). */
+export interface ProgressEvent {
+  jobId: string;
+  label: string;
+  done: number;
+  total: number;
+}

@@ -1,0 +1,22 @@
+/**
+ * What the two transports expose to the renderer.
+ *
+ * Electron: the preload puts `window.api` (this interface) in the page with contextBridge; it forwards to
+ * ipcMain.handle(IPC_CHANNEL) and nothing else.
+ * Browser mode: the server injects the per-run token into index.html as <meta name=TOKEN_META content=...>;
+ * the renderer POSTs JSON to /api/<name> with the token in the TOKEN_HEADER header, and reads progress
+ * events from GET /api-events (Server-Sent Events, token in the same header is not possible there, so
+ * the token goes as ?token=).
+ */
+import type { ApiResponse, ProgressEvent } from './api';
+
+export interface TradeRecordsBridge {
+  call(name: string, arg: unknown): Promise<ApiResponse<unknown>>;
+  onProgress(listener: (e: ProgressEvent) => void): () => void;
+}
+
+export const IPC_CHANNEL = 'trade-records:api';
+export const IPC_PROGRESS_CHANNEL = 'trade-records:progress';
+export const TOKEN_META = 'trade-records-token';
+export const TOKEN_HEADER = 'x-trade-records-token';
+export const EVENTS_PATH = '/api-events';

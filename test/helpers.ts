@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { openCore, type Core } from '../electron/core';
+import type { ApiArg, ApiName, ApiResult } from '../shared/api';
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+
+afterEach(() => {
+  for (const c of cores.splice(0)) c.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(prefix = 'tr-test-'): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+/** A core on a fresh data folder, with the company set up unless `setup` is false. */
+export async function testCore(opts: { setup?: boolean; dataDir?: string } = {}): Promise<Core> {
+  const core = await openCore({ dataDir: opts.dataDir ?? tempDir(), log: () => {} });
+  cores.push(core);
+  if (opts.setup !== false) await ok(core, 'company.setup', { nameZh: '义乌测试贸易商行', baseCurrency: 'CNY', language: 'zh' });
+  return core;
+}
+
+/** Call and expect success; returns the value. */
+export async function ok<N extends ApiName>(core: Core, name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
+  const r = await core.call(name, arg);
+  if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+/** Call with an argument that is not type-correct on purpose; returns the envelope. */
+export function raw(core: Core, name: string, arg: unknown) {
+  return core.callRaw(name, arg);
+}
+
+export function fileBytes(file: string): Buffer {
+  return fs.readFileSync(file);
+}

@@ -9,6 +9,44 @@
 import { z } from 'zod';
 import { isCode } from './codes';
 import { decimalPattern } from './decimal';
+import { isCurrency, type CurrencyInfo } from './currency';
+import {
+  AttachmentAddSchema,
+  ClaimInputSchema,
+  ImportCreateSchema,
+  ImportUpdateSchema,
+  OrderCreateSchema,
+  OrderListSchema,
+  OrderUpdateSchema,
+  PaymentInputSchema,
+  ReceiveSchema,
+  ShipmentCreateSchema,
+  ShipmentUpdateSchema,
+  StockAdjustSchema,
+  TradeSettingsSchema,
+  ORDER_KINDS,
+  PAYMENT_DIRECTIONS,
+  SHIPMENT_STATUSES,
+  ATTACHMENT_ENTITIES,
+  CLAIM_SETTLEMENTS,
+  isoDate,
+  currency as tradeCurrency,
+  amount as tradeAmount,
+  type Attachment,
+  type BalanceRow,
+  type Claim,
+  type Dashboard,
+  type ImportRecord,
+  type Order,
+  type OrderSummary,
+  type Payment,
+  type ShippableLine,
+  type Shipment,
+  type ShipmentSummary,
+  type StockMove,
+  type StockRow,
+  type TradeSettings,
+} from './trade';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -17,6 +55,7 @@ import { decimalPattern } from './decimal';
 export const text = (max: number) => z.string().max(max).transform((s) => s.trim());
 const optText = (max: number) => text(max).optional();
 const id = z.number().int().positive().max(2 ** 31);
+const currencyCode = z.string().max(3).refine((v) => v === '' || isCurrency(v), { message: 'unknown currency code' });
 const code = (table: Parameters<typeof isCode>[0], what: string) =>
   z.string().max(8).refine((v) => v === '' || isCode(table, v), { message: `unknown ${what} code` });
 
@@ -97,6 +136,9 @@ export interface Product {
   currency: string;
   supplierId: number | null;
   supplierName: string;
+  /** import duty and import VAT rates in percent offered on import lines ("6.5", "13"), or '' */
+  importDutyRate: string;
+  importVatRate: string;
   inspection: boolean;
   taxable: boolean;
   notes: string;
@@ -119,7 +161,7 @@ export const CompanySetupSchema = z
     nameZh: text(200).default(''),
     nameEn: text(200).default(''),
     address: text(500).default(''),
-    baseCurrency: code('currencies', 'currency').default('CNY'),
+    baseCurrency: currencyCode.default('CNY'),
     language: z.enum(LANGUAGES).default('zh'),
     mpRegNo: text(50).default(''),
     customsCode: text(20).default(''),
@@ -136,7 +178,7 @@ export const CompanyUpdateSchema = z
     nameZh: text(200),
     nameEn: text(200),
     address: text(500),
-    baseCurrency: code('currencies', 'currency').refine((v) => v !== '', 'base currency is required'),
+    baseCurrency: currencyCode.refine((v) => v !== '', 'base currency is required'),
     language: z.enum(LANGUAGES),
     mpRegNo: text(50),
     customsCode: text(20),
@@ -197,8 +239,10 @@ const productFields = {
   grossKgPerCarton: kg,
   netKgPerCarton: kg,
   defaultPrice: z.string().regex(decimalPattern(10, 4), 'a price with at most 4 decimals').or(z.literal('')),
-  currency: code('currencies', 'currency'),
+  currency: currencyCode,
   supplierId: id.nullable(),
+  importDutyRate: z.string().regex(decimalPattern(3, 2), 'a percentage with at most 2 decimals').refine((v) => Number(v) <= 100, 'at most 100').or(z.literal('')),
+  importVatRate: z.string().regex(decimalPattern(3, 2), 'a percentage with at most 2 decimals').refine((v) => Number(v) <= 100, 'at most 100').or(z.literal('')),
   inspection: z.boolean(),
   taxable: z.boolean(),
   notes: text(2000),
@@ -282,6 +326,76 @@ export const apiMap = {
   'products.update': call<Product>()(z.object({ id, patch: ProductPatchSchema }).strict()),
   'products.archive': call<Product>()(z.object({ id, archived: z.boolean() }).strict()),
   'products.delete': call<{ id: number }>()(ById),
+
+  'currencies.list': call<CurrencyInfo[]>()(Empty),
+  /** The exchange rate last used for a currency (to offer it on the next order or payment), or null. */
+  'rates.last': call<string | null>()(z.object({ currency: tradeCurrency }).strict()),
+  'settings.get': call<TradeSettings>()(Empty),
+  'settings.update': call<TradeSettings>()(TradeSettingsSchema),
+
+  // Orders (sales and purchase)
+  'orders.list': call<OrderSummary[]>()(OrderListSchema),
+  'orders.get': call<Order>()(ById),
+  'orders.create': call<Order>()(OrderCreateSchema),
+  'orders.update': call<Order>()(OrderUpdateSchema),
+  'orders.confirm': call<Order>()(ById),
+  'orders.cancel': call<Order>()(z.object({ id, reason: text(500).refine((s) => s !== '', 'say why the order is cancelled') }).strict()),
+  'orders.close': call<Order>()(ById),
+  /** Only a draft can be deleted; a confirmed order is cancelled instead. */
+  'orders.delete': call<{ id: number }>()(ById),
+  /** Draft purchase orders, one per stall, from the stall-marked lines of a sales order. */
+  'orders.generatePurchase': call<Order[]>()(z.object({ salesOrderId: id }).strict()),
+  /** Goods of a purchase order received into stock. */
+  'orders.receive': call<Order>()(ReceiveSchema),
+
+  // Payments and balances
+  'payments.list': call<Payment[]>()(
+    z.object({ partyId: id.optional(), direction: z.enum(PAYMENT_DIRECTIONS).optional(), orderId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  ),
+  'payments.get': call<Payment>()(ById),
+  'payments.create': call<Payment>()(PaymentInputSchema),
+  'payments.update': call<Payment>()(z.object({ id, payment: PaymentInputSchema }).strict()),
+  'payments.delete': call<{ id: number }>()(ById),
+  'balances.list': call<BalanceRow[]>()(z.object({ asOf: isoDate.optional(), kind: z.enum(ORDER_KINDS).optional() }).strict()),
+
+  // Shipments (exports)
+  'shipments.list': call<ShipmentSummary[]>()(z.object({ search: text(200).optional(), status: z.enum(SHIPMENT_STATUSES).optional() }).strict()),
+  'shipments.get': call<Shipment>()(ById),
+  'shipments.shippable': call<ShippableLine[]>()(z.object({ consigneeId: id }).strict()),
+  'shipments.create': call<Shipment>()(ShipmentCreateSchema),
+  'shipments.update': call<Shipment>()(ShipmentUpdateSchema),
+  'shipments.setStatus': call<Shipment>()(z.object({ id, status: z.enum(SHIPMENT_STATUSES) }).strict()),
+  /** Only a planned shipment can be deleted. */
+  'shipments.delete': call<{ id: number }>()(ById),
+
+  // Imports ("buy global")
+  'imports.list': call<ImportRecord[]>()(z.object({ search: text(200).optional() }).strict()),
+  'imports.get': call<ImportRecord>()(ById),
+  'imports.create': call<ImportRecord>()(ImportCreateSchema),
+  'imports.update': call<ImportRecord>()(ImportUpdateSchema),
+  /** Goods of an import enter stock at their landed cost. */
+  'imports.receive': call<ImportRecord>()(z.object({ id, date: isoDate }).strict()),
+  'imports.delete': call<{ id: number }>()(ById),
+
+  // Stock
+  'stock.list': call<StockRow[]>()(z.object({ search: text(200).optional(), productId: id.optional() }).strict()),
+  'stock.moves': call<StockMove[]>()(z.object({ productId: id }).strict()),
+  'stock.adjust': call<StockMove>()(StockAdjustSchema),
+
+  // Claims
+  'claims.list': call<Claim[]>()(z.object({ partyId: id.optional(), shipmentId: id.optional() }).strict()),
+  'claims.create': call<Claim>()(ClaimInputSchema),
+  'claims.settle': call<Claim>()(
+    z.object({ id, settlement: z.enum(CLAIM_SETTLEMENTS), amount: tradeAmount.optional(), goodsReturned: z.boolean().optional() }).strict(),
+  ),
+
+  // Attachments (kept inside the company file)
+  'attachments.list': call<Attachment[]>()(z.object({ entity: z.enum(ATTACHMENT_ENTITIES), entityId: id }).strict()),
+  'attachments.add': call<Attachment>()(AttachmentAddSchema),
+  'attachments.get': call<Attachment & { dataBase64: string }>()(ById),
+  'attachments.delete': call<{ id: number }>()(ById),
+
+  'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 
   /** Per-user UI state kept in the company file (grid column layouts, language). Values are JSON. */
   'ui.get': call<unknown>()(z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/) }).strict()),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeTables, currencyDecimals, findCode, isCode } from '../shared/codes';
+import { codeTables, findCode, isCode } from '../shared/codes';
+import { currencies, currencyDecimals, isCurrency } from '../shared/currency';
 
 describe('customs code tables', () => {
   it('has every row of every table (counts from shared/codes/SOURCE.md)', () => {
@@ -36,5 +37,10 @@ describe('customs code tables', () => {
     expect(currencyDecimals('CNY')).toBe(2);
     expect(currencyDecimals('USD')).toBe(2);
     expect(currencyDecimals('JPY')).toBe(0);
+    expect(currencyDecimals('KWD')).toBe(3);
+    expect(isCurrency('AED')).toBe(true);
+    expect(isCurrency('XYZ')).toBe(false);
+    expect(new Set(currencies.map((c) => c.code)).size).toBe(currencies.length);
+    expect(currencies.every((c) => /^[A-Z]{3}$/.test(c.code) && [0, 2, 3].includes(c.decimals))).toBe(true);
   });
 });

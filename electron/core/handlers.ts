@@ -2,27 +2,18 @@
  * The core's implementation of the API map: one function per call, receiving the parsed argument.
  * The compiler checks that every name in shared/api.ts has a handler with the right types.
  */
-import type { ApiName, ApiParsedArg, ApiResult, CodeEntry } from '../../shared/api';
+import type { CodeEntry } from '../../shared/api';
 import { codeTables } from '../../shared/codes';
 import { getCompany, setupCompany, updateCompany } from './company';
-import type { DB } from './db';
+import type { Handlers } from './context';
 import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
 import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './products';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
+import { orderHandlers } from './trade/order-handlers';
+import { logisticsHandlers } from './trade/logistics-handlers';
 
-export interface HandlerContext {
-  db: DB;
-  dataDir: string;
-  companyFile: string;
-  schemaVersion: number;
-  /** who is acting; 'owner' until users arrive */
-  user: string;
-}
-
-export type Handlers = {
-  [N in ApiName]: (arg: ApiParsedArg<N>, ctx: HandlerContext) => ApiResult<N> | Promise<ApiResult<N>>;
-};
+export type { HandlerContext, Handlers } from './context';
 
 export const handlers: Handlers = {
   'app.info': (_arg, ctx) => ({
@@ -55,4 +46,7 @@ export const handlers: Handlers = {
 
   'ui.get': ({ key }, { db, user }) => getUiState(db, user, key),
   'ui.set': ({ key, value }, { db, user }) => setUiState(db, user, key, value),
+
+  ...orderHandlers,
+  ...logisticsHandlers,
 };

@@ -41,14 +41,15 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const companyFile = companyFilePath(opts.dataDir);
   const opened = await openCompanyFile(companyFile, opts);
+  const events = new EventEmitter();
   const ctx: HandlerContext = {
     db: opened.db,
     dataDir: opts.dataDir,
     companyFile,
     schemaVersion: opened.toVersion,
     user: 'owner',
+    progress: (e) => events.emit('progress', e),
   };
-  const events = new EventEmitter();
   const log = opts.log ?? ((m, e) => console.error(m, e));
 
   async function callRaw(name: string, arg: unknown): Promise<ApiResponse<unknown>> {

@@ -25,6 +25,8 @@ interface ProductRow {
   currency: string;
   supplier_id: number | null;
   supplier_name: string | null;
+  import_duty_e2: number | null;
+  import_vat_e2: number | null;
   inspection: number;
   taxable: number;
   notes: string;
@@ -40,6 +42,7 @@ const CM = 1;
 const KG = 3;
 const PRICE = 4;
 const CBM = 4;
+const PCT = 2;
 
 const opt = (v: number | null, scale: number, trim = false) =>
   v === null ? '' : trim ? formatScaledTrim(v, scale) : formatScaled(v, scale);
@@ -75,6 +78,8 @@ function toProduct(r: ProductRow): Product {
     currency: r.currency,
     supplierId: r.supplier_id,
     supplierName: r.supplier_name ?? '',
+    importDutyRate: opt(r.import_duty_e2, PCT, true),
+    importVatRate: opt(r.import_vat_e2, PCT, true),
     inspection: r.inspection === 1,
     taxable: r.taxable === 1,
     notes: r.notes,
@@ -133,6 +138,8 @@ interface Stored {
   default_price_e4: number | null;
   currency: string;
   supplier_id: number | null;
+  import_duty_e2: number | null;
+  import_vat_e2: number | null;
   inspection: number;
   taxable: number;
   notes: string;
@@ -158,6 +165,8 @@ function toStored(p: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'arc
     default_price_e4: scaled(p.defaultPrice, PRICE),
     currency: p.currency,
     supplier_id: p.supplierId,
+    import_duty_e2: scaled(p.importDutyRate, PCT),
+    import_vat_e2: scaled(p.importVatRate, PCT),
     inspection: p.inspection ? 1 : 0,
     taxable: p.taxable ? 1 : 0,
     notes: p.notes,
@@ -200,6 +209,8 @@ const EMPTY: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'archived' |
   defaultPrice: '',
   currency: '',
   supplierId: null,
+  importDutyRate: '',
+  importVatRate: '',
   inspection: false,
   taxable: false,
   notes: '',

@@ -65,16 +65,6 @@ export function isCode(table: CodeTableName, code: string): boolean {
   return findCode(table, code) !== undefined;
 }
 
-/**
- * Decimals of each currency's minor unit (ISO 4217). The customs table has no such column; these are ours.
- * JPY and KRW have none; everything in the customs table not listed here has 2.
- */
-const CURRENCY_DECIMALS: Record<string, number> = { JPY: 0, KRW: 0 };
-
-export function currencyDecimals(code: string): number {
-  return CURRENCY_DECIMALS[code] ?? 2;
-}
-
 /** Brand type (品牌类型) codes used in the customs declaration elements. */
 export const BRAND_TYPES = [
   { code: '0', name_zh: '无品牌', name_en: 'No brand' },

@@ -104,6 +104,260 @@ export const migrations: Migration[] = [
       CREATE INDEX party_archived_name ON party(archived, name_zh, name_en);
     `,
   },
+  {
+    version: 3,
+    name: 'trade records: orders, payments, shipments, imports, stock, claims, attachments, audit',
+    sql: `
+      CREATE TABLE setting (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      -- SO-2026-0001: the last number used per series and year
+      CREATE TABLE number_series (
+        series TEXT NOT NULL,
+        year   INTEGER NOT NULL,
+        last   INTEGER NOT NULL,
+        PRIMARY KEY (series, year)
+      );
+
+      -- the exchange rate last used per currency, offered for the next record
+      CREATE TABLE last_rate (
+        currency   TEXT PRIMARY KEY,
+        rate_e6    INTEGER NOT NULL CHECK (rate_e6 > 0),
+        updated_at TEXT NOT NULL
+      );
+
+      -- every change: who, when, what record, before and after (hash chain comes with the audit issue)
+      CREATE TABLE audit_log (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        entity    TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        action    TEXT NOT NULL,
+        changes   TEXT NOT NULL
+      );
+      CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+
+      CREATE TABLE trade_order (
+        id               INTEGER PRIMARY KEY,
+        kind             TEXT NOT NULL CHECK (kind IN ('sales', 'purchase')),
+        no               TEXT NOT NULL UNIQUE,
+        party_id         INTEGER NOT NULL REFERENCES party(id) ON DELETE RESTRICT,
+        order_date       TEXT NOT NULL,
+        currency         TEXT NOT NULL,
+        rate_e6          INTEGER NOT NULL CHECK (rate_e6 > 0),
+        incoterm         TEXT NOT NULL DEFAULT '',
+        incoterm_place   TEXT NOT NULL DEFAULT '',
+        payment_terms    TEXT NOT NULL DEFAULT '',
+        delivery_address TEXT NOT NULL DEFAULT '',
+        warehouse        TEXT NOT NULL DEFAULT '',
+        notes            TEXT NOT NULL DEFAULT '',
+        status           TEXT NOT NULL CHECK (status IN ('draft', 'confirmed', 'partial', 'complete', 'closed', 'cancelled')),
+        cancel_reason    TEXT NOT NULL DEFAULT '',
+        -- totals kept with the lines in the same transaction (minor units of the order currency / base currency)
+        total_minor      INTEGER NOT NULL DEFAULT 0,
+        base_total_minor INTEGER NOT NULL DEFAULT 0,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX order_kind_date ON trade_order(kind, order_date);
+      CREATE INDEX order_party ON trade_order(party_id);
+
+      -- quantity ×1000, unit price ×10000, amount in minor units, weights in g, volume ×10000 m³
+      CREATE TABLE order_line (
+        id             INTEGER PRIMARY KEY,
+        order_id       INTEGER NOT NULL REFERENCES trade_order(id) ON DELETE CASCADE,
+        line_no        INTEGER NOT NULL,
+        product_id     INTEGER REFERENCES product(id) ON DELETE RESTRICT,
+        item_no        TEXT NOT NULL DEFAULT '',
+        name_zh        TEXT NOT NULL DEFAULT '',
+        name_en        TEXT NOT NULL DEFAULT '',
+        spec           TEXT NOT NULL DEFAULT '',
+        hs_code        TEXT NOT NULL DEFAULT '',
+        unit           TEXT NOT NULL DEFAULT '',
+        cartons        INTEGER CHECK (cartons IS NULL OR cartons >= 0),
+        pcs_per_carton INTEGER CHECK (pcs_per_carton IS NULL OR pcs_per_carton > 0),
+        qty_e3         INTEGER NOT NULL CHECK (qty_e3 > 0),
+        price_e4       INTEGER NOT NULL CHECK (price_e4 >= 0),
+        amount_minor   INTEGER NOT NULL CHECK (amount_minor >= 0),
+        gross_g        INTEGER CHECK (gross_g IS NULL OR gross_g >= 0),
+        net_g          INTEGER CHECK (net_g IS NULL OR net_g >= 0),
+        cbm_e4         INTEGER CHECK (cbm_e4 IS NULL OR cbm_e4 >= 0),
+        stall_id       INTEGER REFERENCES party(id) ON DELETE RESTRICT,
+        source_line_id INTEGER REFERENCES order_line(id) ON DELETE SET NULL,
+        notes          TEXT NOT NULL DEFAULT '',
+        CHECK (net_g IS NULL OR gross_g IS NULL OR net_g <= gross_g)
+      );
+      CREATE INDEX order_line_order ON order_line(order_id, line_no);
+      CREATE INDEX order_line_product ON order_line(product_id);
+      CREATE INDEX order_line_stall ON order_line(stall_id);
+
+      CREATE TABLE payment (
+        id           INTEGER PRIMARY KEY,
+        no           TEXT NOT NULL UNIQUE,
+        direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        party_id     INTEGER NOT NULL REFERENCES party(id) ON DELETE RESTRICT,
+        pay_date     TEXT NOT NULL,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+        currency     TEXT NOT NULL,
+        rate_e6      INTEGER NOT NULL CHECK (rate_e6 > 0),
+        method       TEXT NOT NULL CHECK (method IN ('cash', 'bank', 'alipay', 'wechat', 'tt', 'lc')),
+        reference    TEXT NOT NULL DEFAULT '',
+        notes        TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+      CREATE INDEX payment_party ON payment(party_id);
+
+      CREATE TABLE payment_allocation (
+        payment_id   INTEGER NOT NULL REFERENCES payment(id) ON DELETE CASCADE,
+        order_id     INTEGER NOT NULL REFERENCES trade_order(id) ON DELETE RESTRICT,
+        amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+        PRIMARY KEY (payment_id, order_id)
+      );
+      CREATE INDEX payment_allocation_order ON payment_allocation(order_id);
+
+      CREATE TABLE shipment (
+        id             INTEGER PRIMARY KEY,
+        no             TEXT NOT NULL UNIQUE,
+        mode           TEXT NOT NULL CHECK (mode IN ('sea', 'rail', 'air', 'road', 'express', 'post')),
+        trade_mode     TEXT NOT NULL,
+        exporter_id    INTEGER REFERENCES party(id) ON DELETE RESTRICT,
+        consignee_id   INTEGER NOT NULL REFERENCES party(id) ON DELETE RESTRICT,
+        dest_country   TEXT NOT NULL DEFAULT '',
+        dest_port      TEXT NOT NULL DEFAULT '',
+        loading_port   TEXT NOT NULL DEFAULT '',
+        container_no   TEXT NOT NULL DEFAULT '',
+        container_type TEXT NOT NULL DEFAULT '',
+        seal_no        TEXT NOT NULL DEFAULT '',
+        bl_no          TEXT NOT NULL DEFAULT '',
+        vessel_voyage  TEXT NOT NULL DEFAULT '',
+        forwarder_id   INTEGER REFERENCES party(id) ON DELETE RESTRICT,
+        broker_id      INTEGER REFERENCES party(id) ON DELETE RESTRICT,
+        declaration_no TEXT NOT NULL DEFAULT '',
+        etd            TEXT NOT NULL DEFAULT '',
+        eta            TEXT NOT NULL DEFAULT '',
+        status         TEXT NOT NULL CHECK (status IN ('planned', 'loading', 'declared', 'departed', 'arrived', 'delivered')),
+        marks          TEXT NOT NULL DEFAULT '',
+        notes          TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+      CREATE INDEX shipment_consignee ON shipment(consignee_id);
+
+      CREATE TABLE shipment_line (
+        id            INTEGER PRIMARY KEY,
+        shipment_id   INTEGER NOT NULL REFERENCES shipment(id) ON DELETE CASCADE,
+        order_line_id INTEGER NOT NULL REFERENCES order_line(id) ON DELETE RESTRICT,
+        line_no       INTEGER NOT NULL,
+        cartons       INTEGER CHECK (cartons IS NULL OR cartons >= 0),
+        qty_e3        INTEGER NOT NULL CHECK (qty_e3 > 0),
+        amount_minor  INTEGER NOT NULL CHECK (amount_minor >= 0),
+        gross_g       INTEGER CHECK (gross_g IS NULL OR gross_g >= 0),
+        net_g         INTEGER CHECK (net_g IS NULL OR net_g >= 0),
+        cbm_e4        INTEGER CHECK (cbm_e4 IS NULL OR cbm_e4 >= 0),
+        CHECK (net_g IS NULL OR gross_g IS NULL OR net_g <= gross_g)
+      );
+      CREATE INDEX shipment_line_shipment ON shipment_line(shipment_id, line_no);
+      CREATE INDEX shipment_line_order_line ON shipment_line(order_line_id);
+
+      CREATE TABLE import_record (
+        id               INTEGER PRIMARY KEY,
+        no               TEXT NOT NULL UNIQUE,
+        supplier_id      INTEGER NOT NULL REFERENCES party(id) ON DELETE RESTRICT,
+        origin_country   TEXT NOT NULL DEFAULT '',
+        trade_mode       TEXT NOT NULL,
+        declaration_no   TEXT NOT NULL DEFAULT '',
+        arrival_date     TEXT NOT NULL DEFAULT '',
+        currency         TEXT NOT NULL,
+        rate_e6          INTEGER NOT NULL CHECK (rate_e6 > 0),
+        value_basis      TEXT NOT NULL CHECK (value_basis IN ('CIF', 'FOB')),
+        freight_minor    INTEGER NOT NULL DEFAULT 0 CHECK (freight_minor >= 0),
+        insurance_minor  INTEGER NOT NULL DEFAULT 0 CHECK (insurance_minor >= 0),
+        vat_in_cost      INTEGER NOT NULL DEFAULT 1 CHECK (vat_in_cost IN (0, 1)),
+        status           TEXT NOT NULL CHECK (status IN ('draft', 'received')),
+        notes            TEXT NOT NULL DEFAULT '',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+
+      -- amounts of the computed columns are in base-currency minor units
+      CREATE TABLE import_line (
+        id                 INTEGER PRIMARY KEY,
+        import_id          INTEGER NOT NULL REFERENCES import_record(id) ON DELETE CASCADE,
+        line_no            INTEGER NOT NULL,
+        product_id         INTEGER REFERENCES product(id) ON DELETE RESTRICT,
+        order_line_id      INTEGER REFERENCES order_line(id) ON DELETE RESTRICT,
+        description        TEXT NOT NULL DEFAULT '',
+        hs_code            TEXT NOT NULL DEFAULT '',
+        qty_e3             INTEGER NOT NULL CHECK (qty_e3 > 0),
+        price_e4           INTEGER NOT NULL CHECK (price_e4 >= 0),
+        amount_minor       INTEGER NOT NULL CHECK (amount_minor >= 0),
+        duty_rate_e2       INTEGER NOT NULL CHECK (duty_rate_e2 BETWEEN 0 AND 10000),
+        vat_rate_e2        INTEGER NOT NULL CHECK (vat_rate_e2 BETWEEN 0 AND 10000),
+        customs_value_base INTEGER NOT NULL,
+        duty_base          INTEGER NOT NULL,
+        vat_base           INTEGER NOT NULL,
+        landed_base        INTEGER NOT NULL,
+        landed_unit_e4     INTEGER NOT NULL
+      );
+      CREATE INDEX import_line_import ON import_line(import_id, line_no);
+
+      -- receipts into stock, manual adjustments and returned claim goods; shipments are counted from
+      -- shipment_line directly (see the stock module), so nothing is booked twice
+      CREATE TABLE stock_move (
+        id             INTEGER PRIMARY KEY,
+        product_id     INTEGER NOT NULL REFERENCES product(id) ON DELETE RESTRICT,
+        move_date      TEXT NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('purchase_receipt', 'import_receipt', 'adjustment', 'claim_return')),
+        qty_e3         INTEGER NOT NULL CHECK (qty_e3 <> 0),
+        unit_cost_e4   INTEGER,
+        order_line_id  INTEGER REFERENCES order_line(id) ON DELETE RESTRICT,
+        import_line_id INTEGER REFERENCES import_line(id) ON DELETE RESTRICT,
+        claim_id       INTEGER,
+        reason         TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL
+      );
+      CREATE INDEX stock_move_product ON stock_move(product_id);
+      CREATE INDEX stock_move_order_line ON stock_move(order_line_id);
+
+      CREATE TABLE claim (
+        id                INTEGER PRIMARY KEY,
+        no                TEXT NOT NULL UNIQUE,
+        shipment_line_id  INTEGER NOT NULL REFERENCES shipment_line(id) ON DELETE RESTRICT,
+        claim_date        TEXT NOT NULL,
+        kind              TEXT NOT NULL CHECK (kind IN ('short', 'damaged', 'wrong', 'quality')),
+        cartons           INTEGER CHECK (cartons IS NULL OR cartons >= 0),
+        qty_e3            INTEGER NOT NULL CHECK (qty_e3 > 0),
+        reason            TEXT NOT NULL DEFAULT '',
+        settlement        TEXT CHECK (settlement IS NULL OR settlement IN ('credit', 'replacement', 'refund')),
+        amount_minor      INTEGER NOT NULL DEFAULT 0 CHECK (amount_minor >= 0),
+        goods_returned    INTEGER NOT NULL DEFAULT 0 CHECK (goods_returned IN (0, 1)),
+        status            TEXT NOT NULL CHECK (status IN ('open', 'settled')),
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+      );
+      CREATE INDEX claim_shipment_line ON claim(shipment_line_id);
+
+      CREATE TABLE attachment (
+        id         INTEGER PRIMARY KEY,
+        entity     TEXT NOT NULL CHECK (entity IN ('order', 'shipment', 'claim', 'product', 'import')),
+        entity_id  INTEGER NOT NULL,
+        file_name  TEXT NOT NULL,
+        mime       TEXT NOT NULL,
+        size       INTEGER NOT NULL CHECK (size >= 0),
+        data       BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX attachment_entity ON attachment(entity, entity_id);
+
+      -- import duty and VAT rates offered for the product's import lines (percent ×100)
+      ALTER TABLE product ADD COLUMN import_duty_e2 INTEGER CHECK (import_duty_e2 IS NULL OR import_duty_e2 BETWEEN 0 AND 10000);
+      ALTER TABLE product ADD COLUMN import_vat_e2 INTEGER CHECK (import_vat_e2 IS NULL OR import_vat_e2 BETWEEN 0 AND 10000);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -8,6 +8,7 @@ import { getCompany, setupCompany, updateCompany } from './company';
 import type { Handlers } from './context';
 import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
 import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './products';
+import { AppError } from './errors';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { orderHandlers } from './trade/order-handlers';
@@ -49,4 +50,7 @@ export const handlers: Handlers = {
 
   ...orderHandlers,
   ...logisticsHandlers,
+  'dashboard.summary': () => {
+    throw new AppError('internal', 'not implemented yet');
+  },
 };

@@ -3,7 +3,7 @@ import type { ApiName } from '../../../shared/api';
 import type { HandlersFor } from '../context';
 import { AppError } from '../errors';
 
-type Names = `shipments.${string}` | `imports.${string}` | `stock.${string}` | `claims.${string}` | `attachments.${string}` | 'dashboard.summary';
+type Names = `shipments.${string}` | `imports.${string}` | `stock.${string}` | `claims.${string}` | `attachments.${string}`;
 const todo = () => {
   throw new AppError('internal', 'not implemented yet');
 };
@@ -31,5 +31,4 @@ export const logisticsHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'attachments.add': todo,
   'attachments.get': todo,
   'attachments.delete': todo,
-  'dashboard.summary': todo,
 };

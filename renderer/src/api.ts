@@ -1,0 +1,109 @@
+/**
+ * The renderer's one way to the core. In Electron the preload exposes `window.api`; in browser mode the
+ * server injects a per-run token into index.html and we POST JSON to /api/<name>. Callers never know which.
+ * A failed call throws ApiCallError with the core's code, message and field issues.
+ */
+import type { ApiArg, ApiError, ApiName, ApiResponse, ApiResult, FieldIssue } from '../../shared/api';
+import { TOKEN_HEADER, TOKEN_META, type TradeRecordsBridge } from '../../shared/bridge';
+
+/** The core's error codes, plus 'transport' when the call never reached the core or the answer is unreadable. */
+export type CallErrorCode = ApiError['code'] | 'transport';
+
+export class ApiCallError extends Error {
+  readonly code: CallErrorCode;
+  readonly issues: FieldIssue[];
+  /** For 'transport' errors: a catalog key and values that describe the problem for the user. */
+  readonly transportKey: { key: string; values: Record<string, string | number> } | undefined;
+
+  constructor(
+    code: CallErrorCode,
+    message: string,
+    issues: FieldIssue[] = [],
+    transportKey?: { key: string; values: Record<string, string | number> },
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+    this.code = code;
+    this.issues = issues;
+    this.transportKey = transportKey;
+  }
+}
+
+type Transport = (name: string, arg: unknown) => Promise<ApiResponse<unknown>>;
+
+const TOKEN_PLACEHOLDER = '%TRADE_RECORDS_TOKEN%';
+
+function electronBridge(): TradeRecordsBridge | undefined {
+  const api = (globalThis as { api?: unknown }).api;
+  if (api && typeof (api as TradeRecordsBridge).call === 'function') return api as TradeRecordsBridge;
+  return undefined;
+}
+
+function pageToken(): string | undefined {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`);
+  const token = meta?.content ?? '';
+  return token === '' || token === TOKEN_PLACEHOLDER ? undefined : token;
+}
+
+function isEnvelope(v: unknown): v is ApiResponse<unknown> {
+  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+  const r = v as { ok: unknown; error?: unknown };
+  if (r.ok === true) return 'value' in r;
+  return r.ok === false && typeof r.error === 'object' && r.error !== null;
+}
+
+const httpTransport: Transport = async (name, arg) => {
+  const token = pageToken();
+  if (!token) throw new ApiCallError('transport', 'no session token in the page', [], { key: 'errors.noToken', values: {} });
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify(arg ?? {}),
+      cache: 'no-store',
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ApiCallError('transport', message, [], { key: 'errors.network', values: { message } });
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = undefined;
+  }
+  if (!isEnvelope(body)) {
+    throw new ApiCallError('transport', `HTTP ${res.status}`, [], { key: 'errors.badResponse', values: { status: res.status } });
+  }
+  return body;
+};
+
+let transport: Transport | undefined;
+
+function pickTransport(): Transport {
+  if (!transport) {
+    const bridge = electronBridge();
+    transport = bridge ? (name, arg) => bridge.call(name, arg) : httpTransport;
+  }
+  return transport;
+}
+
+export async function call<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
+  let response: ApiResponse<unknown>;
+  try {
+    response = await pickTransport()(name, arg);
+  } catch (e) {
+    if (e instanceof ApiCallError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ApiCallError('transport', message, [], { key: 'errors.network', values: { message } });
+  }
+  if (!isEnvelope(response)) {
+    throw new ApiCallError('transport', 'bad response', [], { key: 'errors.badResponse', values: { status: '-' } });
+  }
+  if (!response.ok) {
+    const { code, message, issues } = response.error;
+    throw new ApiCallError(code, message, issues ?? []);
+  }
+  return response.value as ApiResult<N>;
+}

@@ -1,0 +1,261 @@
+/**
+ * The one AG Grid wrapper both list screens use: theme, locale text, keyboard defaults, row ids, selection
+ * that follows the keyboard, inline edits handed to the screen, and the column layout (order, widths,
+ * sort, pinning) kept per user in the company file with ui.set, so it survives reload and restart.
+ */
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellFocusedEvent,
+  type CellValueChangedEvent,
+  type ColDef,
+  type ColumnState,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { call } from '../api';
+import { describeError } from '../lib/errors';
+import { useNotify } from './Toasts';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 14,
+  headerFontSize: 14,
+  headerFontWeight: 600,
+  accentColor: '#1d4ed8',
+  foregroundColor: '#111827',
+  headerBackgroundColor: '#eef1f5',
+  oddRowBackgroundColor: '#fafbfc',
+  borderColor: '#d5dae1',
+  rowBorder: { color: '#e5e8ec' },
+  columnBorder: { color: '#eef0f3' },
+  wrapperBorderRadius: 4,
+  spacing: 6,
+  browserColorScheme: 'light',
+});
+
+/** Column-state changes that come from the user (not from loading the grid or applying saved state). */
+const IGNORED_SOURCES = new Set(['api', 'gridInitializing', 'gridOptionsChanged', 'cellDataTypeInferred', 'flex', 'rowDataUpdated', 'rowModelUpdated']);
+const SAVE_DELAY_MS = 400;
+
+export interface Identified {
+  id: number;
+}
+
+export interface DataGridHandle {
+  /** Select a row (when it is in the grid) and scroll it into view. */
+  select(id: number): void;
+  /** Put the keyboard focus on the first cell of the first row; false when the grid is empty. */
+  focusFirstCell(): boolean;
+}
+
+interface DataGridProps<T extends Identified> {
+  /** ui state key of the column layout, e.g. "grid.parties" */
+  stateKey: string;
+  rows: T[];
+  loading: boolean;
+  columnDefs: ColDef<T>[];
+  onSelect: (row: T | null) => void;
+  /** An inline edit of one field; the screen saves it and replaces (or reverts) the row. */
+  onCellEdit: (row: T, field: string, oldValue: unknown) => void;
+  handleRef?: Ref<DataGridHandle>;
+}
+
+type Saved = ColumnState[] | null;
+
+function isColumnStateList(v: unknown): v is ColumnState[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && typeof (s as ColumnState).colId === 'string');
+}
+
+export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef }: DataGridProps<T>) {
+  const { t, i18n } = useTranslation();
+  const notify = useNotify();
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const [saved, setSaved] = useState<Saved | undefined>(undefined);
+  const latest = useRef<{ state: ColumnState[] | null; timer: ReturnType<typeof setTimeout> | undefined }>({ state: null, timer: undefined });
+  const [shown, setShown] = useState(0);
+  const pendingSelect = useRef<number | null>(null);
+
+  // The saved layout is read before the grid is first drawn, so it does not jump after opening.
+  useEffect(() => {
+    let live = true;
+    call('ui.get', { key: stateKey })
+      .then((v) => live && setSaved(isColumnStateList(v) ? v : null))
+      .catch((e: unknown) => {
+        if (!live) return;
+        notify.error(t('errors.loadFailed', { message: describeError(t, e) }));
+        setSaved(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [stateKey, notify, t]);
+
+  const persist = useCallback(
+    (state: ColumnState[]) => {
+      call('ui.set', { key: stateKey, value: state as unknown as Parameters<typeof call<'ui.set'>>[1]['value'] }).catch((e: unknown) =>
+        notify.error(t('errors.layoutSaveFailed', { message: describeError(t, e) })),
+      );
+    },
+    [stateKey, notify, t],
+  );
+
+  const flush = useCallback(() => {
+    const l = latest.current;
+    if (l.timer !== undefined) {
+      clearTimeout(l.timer);
+      l.timer = undefined;
+      if (l.state) persist(l.state);
+    }
+  }, [persist]);
+
+  // Write a pending layout change when the grid goes away (screen change, language switch).
+  useEffect(() => flush, [flush]);
+
+  const onLayoutChanged = useCallback(
+    (e: { source?: string; finished?: boolean }) => {
+      const api = apiRef.current;
+      if (!api || (e.source !== undefined && IGNORED_SOURCES.has(e.source)) || e.finished === false) return;
+      const state = api.getColumnState();
+      const l = latest.current;
+      l.state = state;
+      setSaved(state);
+      if (l.timer !== undefined) clearTimeout(l.timer);
+      l.timer = setTimeout(() => {
+        l.timer = undefined;
+        persist(state);
+      }, SAVE_DELAY_MS);
+    },
+    [persist],
+  );
+
+  const selectNow = useCallback((id: number): boolean => {
+    const api = apiRef.current;
+    const node = api?.getRowNode(String(id));
+    if (!api || !node || node.rowIndex === null) return false;
+    node.setSelected(true, true);
+    api.ensureNodeVisible(node, 'middle');
+    return true;
+  }, []);
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      select(id: number) {
+        if (!selectNow(id)) pendingSelect.current = id;
+      },
+      focusFirstCell() {
+        const api = apiRef.current;
+        const col = api?.getAllDisplayedColumns()[0];
+        if (!api || !col || api.getDisplayedRowCount() === 0) return false;
+        api.ensureIndexVisible(0);
+        api.setFocusedCell(0, col);
+        return true;
+      },
+    }),
+    [selectNow],
+  );
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<T>) => {
+      apiRef.current = e.api;
+      if (saved && saved.length > 0) {
+        // No column chooser in this grid, so a hidden column could never come back: ignore "hide".
+        e.api.applyColumnState({ state: saved.map(({ hide: _hide, ...s }) => s), applyOrder: true });
+      }
+      setShown(e.api.getDisplayedRowCount());
+    },
+    [saved],
+  );
+
+  const onRowDataUpdated = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    setShown(api.getDisplayedRowCount());
+    if (pendingSelect.current !== null && selectNow(pendingSelect.current)) pendingSelect.current = null;
+    // the selected row may have been replaced by a fresh copy from the core
+    const sel = api.getSelectedRows()[0];
+    onSelect(sel ?? null);
+  }, [selectNow, onSelect]);
+
+  const onCellFocused = useCallback((e: CellFocusedEvent<T>) => {
+    // selection follows the keyboard, so toolbar buttons act on the row the user is on
+    if (e.rowIndex === null || e.rowPinned) return;
+    const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+    if (node && !node.isSelected()) node.setSelected(true, true);
+  }, []);
+
+  const onCellValueChanged = useCallback(
+    (e: CellValueChangedEvent<T>) => {
+      const field = e.colDef.field;
+      if (e.source === 'data' || !field || !e.data) return;
+      onCellEdit(e.data, String(field), e.oldValue);
+    },
+    [onCellEdit],
+  );
+
+  const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
+  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, editable: false, minWidth: 56 }), []);
+  const getRowId = useCallback((p: GetRowIdParams<T>) => String(p.data.id), []);
+  const rowClassRules = useMemo(() => ({ 'row-archived': (p: { data?: T }) => Boolean((p.data as { archived?: boolean } | undefined)?.archived) }), []);
+
+  function resetLayout() {
+    const api = apiRef.current;
+    if (!api) return;
+    api.resetColumnState();
+    onLayoutChanged({ source: 'columnMenu' });
+  }
+
+  const filtered = shown !== rows.length;
+
+  return (
+    <div className="grid-wrap">
+      <div className="grid-host">
+        {saved !== undefined && (
+          <AgGridReact<T>
+            key={i18n.language /* locale text is read once: a new language needs a new grid */}
+            theme={theme}
+            localeText={localeText}
+            rowData={rows}
+            columnDefs={columnDefs}
+            defaultColDef={defaultColDef}
+            getRowId={getRowId}
+            rowClassRules={rowClassRules}
+            loading={loading}
+            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            maintainColumnOrder
+            suppressDragLeaveHidesColumns
+            suppressColumnVirtualisation /* ~20 columns: draw them all, so find-in-page and tests see every cell */
+            stopEditingWhenCellsLoseFocus
+            enterNavigatesVerticallyAfterEdit
+            onGridReady={onGridReady}
+            onColumnMoved={onLayoutChanged}
+            onColumnResized={onLayoutChanged}
+            onSortChanged={onLayoutChanged}
+            onColumnVisible={onLayoutChanged}
+            onColumnPinned={onLayoutChanged}
+            onRowDataUpdated={onRowDataUpdated}
+            onFilterChanged={(e) => setShown(e.api.getDisplayedRowCount())}
+            onSelectionChanged={(e) => onSelect(e.api.getSelectedRows()[0] ?? null)}
+            onCellFocused={onCellFocused}
+            onCellValueChanged={onCellValueChanged}
+          />
+        )}
+      </div>
+      <div className="status-line" role="status" data-testid="row-count">
+        <span>{filtered ? t('common.rowCountFiltered', { shown, count: rows.length }) : t('common.rowCount', { count: rows.length })}</span>
+        <span className="status-hint">{t('common.editHint')}</span>
+        <button type="button" className="link-button" onClick={resetLayout}>
+          {t('common.resetLayout')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import type { Company } from '../../shared/api';
+import type { UiLanguage } from '../../shared/i18n';
+
+export interface AppState {
+  company: Company;
+  language: UiLanguage;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useAppState(): AppState {
+  const s = useContext(AppContext);
+  if (!s) throw new Error('useAppState outside AppContext');
+  return s;
+}

@@ -1,0 +1,59 @@
+/** Column builders shared by the grids: text, decimal strings, code lists, yes/no. */
+import type { ColDef, ColDefField, ValueFormatterParams } from 'ag-grid-community';
+import type { CodeTableName } from '../../../shared/codes';
+import type { UiLanguage } from '../../../shared/i18n';
+import { CodeCellEditor, type CodeCellEditorParams } from '../components/CodeCellEditor';
+import { codeLabel, codeOptions, type Option } from './codes';
+import { normalizeDecimalInput, sortNumber } from './numbers';
+
+type Field<T> = Extract<keyof T, string>;
+const f = <T>(field: Field<T>) => field as unknown as ColDefField<T>;
+
+export function textCol<T>(field: Field<T>, headerName: string, width: number, editable = true): ColDef<T> {
+  return { colId: field, field: f<T>(field), headerName, width, editable, cellDataType: 'text', filter: 'agTextColumnFilter' };
+}
+
+/** A decimal string ("0.0125", "12.5"): edited as text, sorted and filtered as a number, aligned right. */
+export function decimalCol<T>(field: Field<T>, headerName: string, width: number, editable = true): ColDef<T> {
+  return {
+    colId: field,
+    field: f<T>(field),
+    headerName,
+    width,
+    editable,
+    cellDataType: 'text',
+    type: 'rightAligned',
+    valueParser: (p) => normalizeDecimalInput(String(p.newValue ?? '')),
+    comparator: (a: unknown, b: unknown) => (sortNumber(a) ?? -Infinity) - (sortNumber(b) ?? -Infinity),
+    filter: 'agNumberColumnFilter',
+    filterValueGetter: (p) => sortNumber(p.data ? (p.data as Record<string, unknown>)[field] : null),
+  };
+}
+
+/** A code column (customs tables, brand type): shown with its name, edited with a searchable list. */
+export function optionCol<T>(field: Field<T>, headerName: string, width: number, options: Option[], label: (v: string) => string, editable = true): ColDef<T> {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? label(v) : '');
+  return {
+    colId: field,
+    field: f<T>(field),
+    headerName,
+    width,
+    editable,
+    cellDataType: 'text',
+    valueFormatter: (p: ValueFormatterParams<T>) => text(p.value),
+    filter: 'agTextColumnFilter',
+    filterValueGetter: (p) => text(p.data ? (p.data as Record<string, unknown>)[field] : ''),
+    cellEditor: CodeCellEditor,
+    cellEditorPopup: true,
+    cellEditorParams: { options } satisfies CodeCellEditorParams,
+  };
+}
+
+/** A customs code: shown as "035 千克" or "CHN China", picked from the whole table. */
+export function codeCol<T>(field: Field<T>, headerName: string, width: number, table: CodeTableName, lang: UiLanguage, editable = true): ColDef<T> {
+  return optionCol<T>(field, headerName, width, codeOptions(table), (v) => codeLabel(table, v, lang), editable);
+}
+
+export function boolCol<T>(field: Field<T>, headerName: string, width: number, editable = true): ColDef<T> {
+  return { colId: field, field: f<T>(field), headerName, width, editable, cellDataType: 'boolean' };
+}

@@ -1,0 +1,80 @@
+/**
+ * Turning what the core says into what the user reads. The core's messages are English; the ones a user
+ * meets while typing are mapped to catalog keys here so they read in the UI language. Anything not in the
+ * table is shown as the core wrote it (still telling what is wrong), so a new core message never disappears.
+ */
+import type { TFunction } from 'i18next';
+import type { FieldIssue } from '../../../shared/api';
+import { ApiCallError } from '../api';
+
+type Values = Record<string, string>;
+const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
+  [/^a company name in Chinese or English is required$/, 'errors.companyNameRequired', () => ({})],
+  [/^a name in Chinese or English is required$/, 'errors.nameRequired', () => ({})],
+  [/^choose at least one role$/, 'errors.rolesRequired', () => ({})],
+  [/^HS code must be exactly 10 digits$/, 'errors.hsCode', () => ({})],
+  [/^item no\. is required$/, 'errors.itemNoRequired', () => ({})],
+  [/^item no\. (.+) is already used by product (\d+)$/, 'errors.itemNoUsed', (m) => ({ itemNo: m[1] ?? '', id: m[2] ?? '' })],
+  [/^a size in cm with at most 1 decimal$/, 'errors.cmFormat', () => ({})],
+  [/^a weight in kg with at most 3 decimals$/, 'errors.kgFormat', () => ({})],
+  [/^a price with at most 4 decimals$/, 'errors.priceFormat', () => ({})],
+  [/^net weight is more than gross weight$/, 'errors.netOverGross', () => ({})],
+  [/^unknown country code$/, 'errors.unknownCountry', () => ({})],
+  [/^unknown currency code$/, 'errors.unknownCurrency', () => ({})],
+  [/^unknown customs unit code$/, 'errors.unknownUnit', () => ({})],
+  [/^base currency is required$/, 'errors.baseCurrencyRequired', () => ({})],
+  [/^party \d+ is not a supplier$/, 'errors.notSupplier', () => ({})],
+  [/^party \d+ does not exist$/, 'errors.partyMissing', () => ({})],
+  [/expected string to have <=\s*(\d+) characters/, 'errors.tooLong', (m) => ({ max: m[1] ?? '' })],
+  [/ is used by (.+); archive it instead of deleting it\.$/, 'errors.inUse', (m) => ({ detail: m[1] ?? '' })],
+];
+
+/** The user-facing text of one core message. */
+export function translateMessage(t: TFunction, message: string): string {
+  for (const [re, key, values] of KNOWN) {
+    const m = re.exec(message);
+    if (m) return t(key, values(m));
+  }
+  return message;
+}
+
+/** The field an issue belongs to: "patch.hsCode" -> "hsCode", "roles.0" -> "roles". */
+export function issueField(issue: FieldIssue): string {
+  const path = issue.path.startsWith('patch.') ? issue.path.slice('patch.'.length) : issue.path;
+  return path.split('.')[0] ?? path;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Field errors (first message per field) from a failed call; empty when the error is not about fields. */
+export function fieldErrorsOf(t: TFunction, error: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  if (error instanceof ApiCallError) {
+    for (const issue of error.issues) {
+      const field = issueField(issue);
+      out[field] ??= translateMessage(t, issue.message);
+    }
+  }
+  return out;
+}
+
+/**
+ * One sentence for a toast: each field issue as "Label: message", or the translated error message.
+ * `label` names a field in the UI language (undefined for fields the screen does not know).
+ */
+export function describeError(t: TFunction, error: unknown, label: (field: string) => string | undefined = () => undefined): string {
+  if (error instanceof ApiCallError) {
+    if (error.code === 'transport' && error.transportKey) return t(error.transportKey.key, error.transportKey.values);
+    if (error.code === 'not_found') return t('errors.notFound');
+    if (error.issues.length > 0) {
+      return error.issues
+        .map((i) => {
+          const field = issueField(i);
+          return t('errors.fieldError', { field: label(field) ?? field, message: translateMessage(t, i.message) });
+        })
+        .join('; ');
+    }
+    return translateMessage(t, error.message);
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,30 +1,63 @@
-// PLACEHOLDER — being implemented (orders, payments, balances, settings, rates).
+/**
+ * The API calls of orders, payments, balances, exchange rates and trade settings. Arguments arrive parsed by
+ * their zod schemas; the modules check what needs the database and write one transaction per call.
+ */
+import type { ApiName } from '../../../shared/api';
+import { formatScaledTrim } from '../../../shared/decimal';
+import { currencies } from '../../../shared/currency';
 import type { HandlersFor } from '../context';
+import type { DB } from '../db';
+import { getSettings, lastRate, updateSettings } from './common';
+import {
+  cancelOrder,
+  closeOrder,
+  confirmOrder,
+  createOrder,
+  deleteOrder,
+  generatePurchase,
+  getOrder,
+  listOrders,
+  receiveOrder,
+  updateOrder,
+} from './orders';
 import { AppError } from '../errors';
 
-type Names = 'currencies.list' | 'rates.last' | 'settings.get' | 'settings.update' | `orders.${string}` | `payments.${string}` | 'balances.list';
 const todo = () => {
   throw new AppError('internal', 'not implemented yet');
 };
-export const orderHandlers: HandlersFor<Extract<import('../../../shared/api').ApiName, Names>> = {
-  'currencies.list': todo,
-  'rates.last': todo,
-  'settings.get': todo,
-  'settings.update': todo,
-  'orders.list': todo,
-  'orders.get': todo,
-  'orders.create': todo,
-  'orders.update': todo,
-  'orders.confirm': todo,
-  'orders.cancel': todo,
-  'orders.close': todo,
-  'orders.delete': todo,
-  'orders.generatePurchase': todo,
-  'orders.receive': todo,
+
+type Names = 'currencies.list' | 'rates.last' | 'settings.get' | 'settings.update' | `orders.${string}` | `payments.${string}` | 'balances.list';
+
+/** The rate last used for `currency` (6 decimals, trailing zeros trimmed); "1" for the base currency. */
+function lastRateText(db: DB, currency: string): string | null {
+  const company = db.prepare('SELECT base_currency FROM company WHERE id = 1').get() as { base_currency: string } | undefined;
+  if (company?.base_currency === currency) return '1';
+  const r = lastRate(db, currency);
+  return r === null ? null : formatScaledTrim(r, 6);
+}
+
+export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
+  'currencies.list': () => currencies,
+  'rates.last': ({ currency }, { db }) => lastRateText(db, currency),
+  'settings.get': (_arg, { db }) => getSettings(db),
+  'settings.update': (arg, { db }) => updateSettings(db, arg),
+
+  'orders.list': (arg, { db }) => listOrders(db, arg),
+  'orders.get': ({ id }, { db }) => getOrder(db, id),
+  'orders.create': (arg, { db, user }) => createOrder(db, user, arg),
+  'orders.update': (arg, { db, user }) => updateOrder(db, user, arg),
+  'orders.confirm': ({ id }, { db, user }) => confirmOrder(db, user, id),
+  'orders.cancel': ({ id, reason }, { db, user }) => cancelOrder(db, user, id, reason),
+  'orders.close': ({ id }, { db, user }) => closeOrder(db, user, id),
+  'orders.delete': ({ id }, { db, user }) => deleteOrder(db, user, id),
+  'orders.generatePurchase': ({ salesOrderId }, { db, user }) => generatePurchase(db, user, salesOrderId),
+  'orders.receive': (arg, { db, user }) => receiveOrder(db, user, arg),
+
   'payments.list': todo,
   'payments.get': todo,
   'payments.create': todo,
   'payments.update': todo,
   'payments.delete': todo,
+
   'balances.list': todo,
 };

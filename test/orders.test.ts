@@ -507,7 +507,17 @@ describe('orders.list', () => {
     expect(await ids({ kind: 'sales', status: 'confirmed' })).toEqual([a.id]);
     expect(await ids({ kind: 'purchase' })).toHaveLength(1);
 
-    // 250.00 ordered, a settled credit of 20.50 on a claim: 229.50 unpaid
+    // 250.00 ordered, 100.00 paid, a settled credit of 20.50 on a claim: 129.50 unpaid
+    await ok(core, 'payments.create', {
+      direction: 'in',
+      partyId: buyer.id,
+      payDate: '2026-03-12',
+      amount: '100',
+      currency: 'USD',
+      rate: '7.2',
+      method: 'tt',
+      allocations: [{ orderId: a.id, amount: '100' }],
+    });
     const now = new Date().toISOString();
     const sh = core.db
       .prepare("INSERT INTO shipment (no, mode, trade_mode, consignee_id, status, created_at, updated_at) VALUES ('SH-1', 'sea', '1039', ?, 'departed', ?, ?)")
@@ -524,6 +534,6 @@ describe('orders.list', () => {
     claim.run('CL-2', sl.lastInsertRowid, 'credit', 999, 'open', now, now); // not settled yet
     claim.run('CL-3', sl.lastInsertRowid, 'replacement', 777, 'settled', now, now); // goods, not money
     const [row] = await ok(core, 'orders.list', { kind: 'sales', search: 'TOY-7' });
-    expect(row).toMatchObject({ amount: '250.00', paid: '0.00', unpaid: '229.50', lineCount: 1, partyName: 'Ahmed Trading LLC', status: 'partial' });
+    expect(row).toMatchObject({ amount: '250.00', paid: '100.00', unpaid: '129.50', lineCount: 1, partyName: 'Ahmed Trading LLC', status: 'partial' });
   });
 });

@@ -8,6 +8,7 @@ import { currencies } from '../../../shared/currency';
 import type { HandlersFor } from '../context';
 import type { DB } from '../db';
 import { getSettings, lastRate, updateSettings } from './common';
+import { AppError } from '../errors';
 import {
   cancelOrder,
   closeOrder,
@@ -20,7 +21,7 @@ import {
   receiveOrder,
   updateOrder,
 } from './orders';
-import { AppError } from '../errors';
+import { createPayment, deletePayment, getPayment, listPayments, updatePayment } from './payments';
 
 const todo = () => {
   throw new AppError('internal', 'not implemented yet');
@@ -53,11 +54,11 @@ export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'orders.generatePurchase': ({ salesOrderId }, { db, user }) => generatePurchase(db, user, salesOrderId),
   'orders.receive': (arg, { db, user }) => receiveOrder(db, user, arg),
 
-  'payments.list': todo,
-  'payments.get': todo,
-  'payments.create': todo,
-  'payments.update': todo,
-  'payments.delete': todo,
+  'payments.list': (arg, { db }) => listPayments(db, arg),
+  'payments.get': ({ id }, { db }) => getPayment(db, id),
+  'payments.create': (arg, { db, user }) => createPayment(db, user, arg),
+  'payments.update': ({ id, payment }, { db, user }) => updatePayment(db, user, id, payment),
+  'payments.delete': ({ id }, { db, user }) => deletePayment(db, user, id),
 
   'balances.list': todo,
 };

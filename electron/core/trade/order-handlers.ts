@@ -8,7 +8,7 @@ import { currencies } from '../../../shared/currency';
 import type { HandlersFor } from '../context';
 import type { DB } from '../db';
 import { getSettings, lastRate, updateSettings } from './common';
-import { AppError } from '../errors';
+import { listBalances } from './balances';
 import {
   cancelOrder,
   closeOrder,
@@ -22,10 +22,6 @@ import {
   updateOrder,
 } from './orders';
 import { createPayment, deletePayment, getPayment, listPayments, updatePayment } from './payments';
-
-const todo = () => {
-  throw new AppError('internal', 'not implemented yet');
-};
 
 type Names = 'currencies.list' | 'rates.last' | 'settings.get' | 'settings.update' | `orders.${string}` | `payments.${string}` | 'balances.list';
 
@@ -60,5 +56,5 @@ export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'payments.update': ({ id, payment }, { db, user }) => updatePayment(db, user, id, payment),
   'payments.delete': ({ id }, { db, user }) => deletePayment(db, user, id),
 
-  'balances.list': todo,
+  'balances.list': (arg, { db }) => listBalances(db, arg),
 };

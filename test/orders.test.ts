@@ -427,6 +427,8 @@ describe('progress: shipments, receipts, stock warnings', () => {
     const r1 = await ok(core, 'orders.receive', { orderId: po.id, date: '2026-03-10', lines: [{ orderLineId: a!.id, quantity: '600' }] });
     expect(r1.status).toBe('partial');
     expect(r1.lines[0]).toMatchObject({ doneQuantity: '600', remainingQuantity: '400' });
+    const cancel = await raw(core, 'orders.cancel', { id: po.id, reason: 'stall closed' });
+    expect(cancel.ok || cancel.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/has goods received \(600\).*close the order instead/) });
     // 0.0125 USD × 7.1234 = 0.0890425 → 0.0890 CNY
     expect(core.db.prepare('SELECT product_id, kind, qty_e3, unit_cost_e4, order_line_id, move_date FROM stock_move').all()).toEqual([
       { product_id: car.id, kind: 'purchase_receipt', qty_e3: 600_000, unit_cost_e4: 890, order_line_id: a!.id, move_date: '2026-03-10' },

@@ -749,7 +749,7 @@ export function cancelOrder(db: DB, user: string, id: number, reason: string): O
       const how =
         o.kind === 'sales'
           ? 'remove its lines from the shipments first, or close the order instead'
-          : 'reverse the receipts first, or close the order instead';
+          : 'close the order instead (the goods received stay in stock)';
       throw new AppError('conflict', `${o.no} has goods ${doneWord(o.kind)} (${qtyText(done)}): it can't be cancelled — ${how}.`);
     }
     const pays = db

@@ -165,6 +165,9 @@ describe('shipments: lines from sales order lines', () => {
 
   it('makes the order partial, then complete, and lists only what is left to ship', async () => {
     const { core, buyer, order, toyLine, clipLine } = await setup();
+    // a draft and a cancelled order of the same buyer have nothing to ship yet
+    insertOrder(core, { partyId: buyer.id, status: 'draft', lines: [{ itemNo: 'D', qty: '5', price: '1' }] });
+    insertOrder(core, { partyId: buyer.id, status: 'cancelled', lines: [{ itemNo: 'C', qty: '5', price: '1' }] });
     const shippable = await ok(core, 'shipments.shippable', { consigneeId: buyer.id });
     expect(shippable.map((l) => [l.orderLineId, l.orderNo, l.stallName, l.ordered, l.remaining, l.unitPrice, l.currency])).toEqual([
       [toyLine, order.no, '金华玩具摊位', '2400', '2400', '1.25', 'USD'],
@@ -203,6 +206,15 @@ describe('shipments: lines from sales order lines', () => {
     expect(sum(lines.map((l) => l.cbm))).toBe(1_000);
     // each line's amount is its own quantity × price: 333 × 0.0125 = 4.1625 → 4.16
     expect(lines.map((l) => l.amount)).toEqual(['4.16', '4.16', '4.16']);
+  });
+
+  it('gives the shipment that completes a line what is left after weights typed on other shipments', async () => {
+    const { core, buyer, clipLine } = await setup();
+    // the first third was weighed at the warehouse: 3.5 kg instead of 3.333
+    await ok(core, 'shipments.create', { ...base(buyer.id), lines: [{ orderLineId: clipLine, quantity: '333', grossKg: '3.5' }] });
+    const rest = await ok(core, 'shipments.create', { ...base(buyer.id), lines: [{ orderLineId: clipLine, quantity: '666' }] });
+    // 10.000 − 3.500, not 6.667: the order line's weight is not exceeded
+    expect(rest.lines[0]).toMatchObject({ grossKg: '6.500', netKg: '5.333', cartons: 5 });
   });
 
   it('takes cartons, weights and CBM as given, and refuses net weight above gross', async () => {
@@ -300,6 +312,22 @@ describe('shipments: changes and status', () => {
     expect(foreign.ok || foreign.error.issues?.[0]?.path).toBe('lines.0.id');
     const changes = audits(core, s.id).map((a) => a.action);
     expect(changes).toEqual(['create', 'update', 'update']);
+  });
+
+  it('keeps a line of an order closed since, but ships no more of it, and keeps lines with their consignee', async () => {
+    const { core, buyer, order, toyLine } = await setup();
+    const s = await ok(core, 'shipments.create', { ...base(buyer.id), lines: [{ orderLineId: toyLine, quantity: '100' }] });
+    core.db.prepare("UPDATE trade_order SET status = 'closed' WHERE id = ?").run(order.id);
+    const same = await ok(core, 'shipments.update', { id: s.id, lines: [{ id: s.lines[0]!.id, orderLineId: toyLine, quantity: '90' }] });
+    expect(same.lines[0]!.quantity).toBe('90');
+    const more = await raw(core, 'shipments.update', { id: s.id, lines: [{ id: s.lines[0]!.id, orderLineId: toyLine, quantity: '120' }] });
+    expect(more.ok || more.error.issues?.[0]).toEqual({ path: 'lines.0.orderLineId', message: expect.stringMatching(/is closed/) });
+
+    const other = await ok(core, 'parties.create', { roles: ['customer'], nameEn: 'Other Buyer' });
+    const r = await raw(core, 'shipments.update', { id: s.id, header: { consigneeId: other.id } });
+    expect(r.ok || r.error.issues).toEqual([{ path: 'header.consigneeId', message: expect.stringMatching(/the lines are from SO-\d{4}-\d{4} of another customer/) }]);
+    const empty = await ok(core, 'shipments.create', { ...base(buyer.id), lines: [] });
+    expect((await ok(core, 'shipments.update', { id: empty.id, header: { consigneeId: other.id } })).consigneeName).toBe('Other Buyer');
   });
 
   it('moves the status forward any number of steps, back only one, and locks the lines once departed', async () => {

@@ -324,6 +324,35 @@ describe('Trade Records in browser mode', () => {
     expect(await cell(1, 'nationality').textContent()).toBe('RUS 俄罗斯联邦');
   });
 
+  it('refuses to delete a supplier a product uses, and archives it instead', async () => {
+    await cell(2, 'nameZh').click();
+    await page.click('[data-action=delete]');
+    await page.locator('[role=alertdialog]').waitFor();
+    expect(await page.textContent('[role=alertdialog]')).toContain('义乌玩具厂');
+    await shot('10-delete-confirm');
+    await page.click('[role=alertdialog] button.danger');
+    await expect.poll(() => page.textContent('.toast-error')).toContain('请改为“归档”');
+    const still = await server.core.call('parties.get', { id: 2 });
+    expect(still.ok).toBe(true);
+    await page.click('.toast-error .toast-close');
+
+    await page.click('[data-action=archive]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
+    await page.check('[name=includeArchived]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+    await expect.poll(() => page.getAttribute('.ag-row[row-id="2"]', 'class')).toContain('row-archived');
+    await shot('10-archived-shown');
+    await cell(2, 'nameZh').click();
+    await expect.poll(() => page.textContent('[data-action=archive]')).toBe('取消归档');
+    await page.click('[data-action=archive]');
+    await expect.poll(async () => {
+      const r = await server.core.call('parties.get', { id: 2 });
+      return r.ok && r.value.archived;
+    }).toBe(false);
+    await page.uncheck('[name=includeArchived]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+  });
+
   it('reports an inline edit the core refuses and puts the old value back', async () => {
     await page.click('[data-nav=products]');
     await gridReady();
@@ -336,7 +365,7 @@ describe('Trade Records in browser mode', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('.toast-error')).toContain('HS编码：HS编码必须是 10 位数字');
     await expect.poll(() => cell(1, 'hsCode').textContent()).toBe('9503008900');
-    await shot('10-inline-error');
+    await shot('11-inline-error');
     await page.click('.toast-error .toast-close');
   });
 
@@ -351,11 +380,11 @@ describe('Trade Records in browser mode', () => {
     await gridReady();
     await expect.poll(async () => (await headerOrder())[0]).toBe('phone'); // layout survives the language switch
     expect(await cell(1, 'country').textContent()).toBe('CHN China');
-    await shot('11-parties-en');
+    await shot('12-parties-en');
     await cell(1, 'nameZh').click();
     await page.click('[data-action=edit]');
     await page.locator('.panel').waitFor();
-    await shot('12-party-edit-en');
+    await shot('13-party-edit-en');
     await page.keyboard.press('Escape');
     await page.locator('.panel').waitFor({ state: 'detached' });
   });

@@ -66,6 +66,8 @@ interface DataGridProps<T extends Identified> {
   /** An inline edit of one field; the screen saves it and replaces (or reverts) the row. */
   onCellEdit: (row: T, field: string, oldValue: unknown) => void;
   handleRef?: Ref<DataGridHandle>;
+  /** shown in the status line, e.g. "Selected: Ali Trading" */
+  selectedText?: string | undefined;
 }
 
 type Saved = ColumnState[] | null;
@@ -74,7 +76,7 @@ function isColumnStateList(v: unknown): v is ColumnState[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && typeof (s as ColumnState).colId === 'string');
 }
 
-export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef }: DataGridProps<T>) {
+export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText }: DataGridProps<T>) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -251,6 +253,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
       </div>
       <div className="status-line" role="status" data-testid="row-count">
         <span>{filtered ? t('common.rowCountFiltered', { shown, count: rows.length }) : t('common.rowCount', { count: rows.length })}</span>
+        {selectedText && <span className="selected-name">{selectedText}</span>}
         <span className="status-hint">{t('common.editHint')}</span>
         <button type="button" className="link-button" onClick={resetLayout}>
           {t('common.resetLayout')}

@@ -194,7 +194,6 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
           <input type="checkbox" name="includeArchived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
           <span>{t('common.showArchived')}</span>
         </label>
-        {selected && <span className="selected-name">{t('common.selected', { name: displayName(selected) })}</span>}
       </div>
       <DataGrid<T>
         stateKey={`grid.${name}`}
@@ -204,6 +203,7 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
         onSelect={setSelected}
         onCellEdit={onCellEdit}
         handleRef={gridRef}
+        selectedText={selected ? t('common.selected', { name: displayName(selected) }) : undefined}
       />
       {form && <div key={form.key}>{renderForm({ record: form.record, onSaved, onClose: () => setForm(null) })}</div>}
       {confirmDelete && (

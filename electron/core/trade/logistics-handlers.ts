@@ -4,7 +4,9 @@
 import type { ApiName } from '../../../shared/api';
 import type { HandlersFor } from '../context';
 import { AppError } from '../errors';
+import { createImport, deleteImport, getImport, listImports, receiveImport, updateImport } from './imports';
 import { createShipment, deleteShipment, getShipment, listShipments, setShipmentStatus, shippableLines, updateShipment } from './shipments';
+import { adjustStock, listMoves, listStock } from './stock';
 
 type Names = `shipments.${string}` | `imports.${string}` | `stock.${string}` | `claims.${string}` | `attachments.${string}`;
 
@@ -21,16 +23,16 @@ export const logisticsHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'shipments.setStatus': ({ id, status }, { db, user }) => setShipmentStatus(db, user, id, status),
   'shipments.delete': ({ id }, { db, user }) => deleteShipment(db, user, id),
 
-  'imports.list': todo,
-  'imports.get': todo,
-  'imports.create': todo,
-  'imports.update': todo,
-  'imports.receive': todo,
-  'imports.delete': todo,
+  'imports.list': (arg, { db }) => listImports(db, arg),
+  'imports.get': ({ id }, { db }) => getImport(db, id),
+  'imports.create': (arg, { db, user }) => createImport(db, user, arg),
+  'imports.update': (arg, { db, user }) => updateImport(db, user, arg),
+  'imports.receive': ({ id, date }, { db, user }) => receiveImport(db, user, id, date),
+  'imports.delete': ({ id }, { db, user }) => deleteImport(db, user, id),
 
-  'stock.list': todo,
-  'stock.moves': todo,
-  'stock.adjust': todo,
+  'stock.list': (arg, { db }) => listStock(db, arg),
+  'stock.moves': ({ productId }, { db }) => listMoves(db, productId),
+  'stock.adjust': (arg, { db, user }) => adjustStock(db, user, arg),
 
   'claims.list': todo,
   'claims.create': todo,

@@ -4,6 +4,7 @@
 import type { ApiName } from '../../../shared/api';
 import type { HandlersFor } from '../context';
 import { AppError } from '../errors';
+import { createClaim, listClaims, settleClaim } from './claims';
 import { createImport, deleteImport, getImport, listImports, receiveImport, updateImport } from './imports';
 import { createShipment, deleteShipment, getShipment, listShipments, setShipmentStatus, shippableLines, updateShipment } from './shipments';
 import { adjustStock, listMoves, listStock } from './stock';
@@ -34,9 +35,9 @@ export const logisticsHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'stock.moves': ({ productId }, { db }) => listMoves(db, productId),
   'stock.adjust': (arg, { db, user }) => adjustStock(db, user, arg),
 
-  'claims.list': todo,
-  'claims.create': todo,
-  'claims.settle': todo,
+  'claims.list': (arg, { db }) => listClaims(db, arg),
+  'claims.create': (arg, { db, user }) => createClaim(db, user, arg),
+  'claims.settle': (arg, { db, user }) => settleClaim(db, user, arg),
 
   'attachments.list': todo,
   'attachments.add': todo,

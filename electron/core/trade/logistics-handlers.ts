@@ -3,17 +3,13 @@
  */
 import type { ApiName } from '../../../shared/api';
 import type { HandlersFor } from '../context';
-import { AppError } from '../errors';
+import { addAttachment, deleteAttachment, getAttachment, listAttachments } from './attachments';
 import { createClaim, listClaims, settleClaim } from './claims';
 import { createImport, deleteImport, getImport, listImports, receiveImport, updateImport } from './imports';
 import { createShipment, deleteShipment, getShipment, listShipments, setShipmentStatus, shippableLines, updateShipment } from './shipments';
 import { adjustStock, listMoves, listStock } from './stock';
 
 type Names = `shipments.${string}` | `imports.${string}` | `stock.${string}` | `claims.${string}` | `attachments.${string}`;
-
-const todo = () => {
-  throw new AppError('internal', 'not implemented yet');
-};
 
 export const logisticsHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'shipments.list': (arg, { db }) => listShipments(db, arg),
@@ -39,8 +35,8 @@ export const logisticsHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'claims.create': (arg, { db, user }) => createClaim(db, user, arg),
   'claims.settle': (arg, { db, user }) => settleClaim(db, user, arg),
 
-  'attachments.list': todo,
-  'attachments.add': todo,
-  'attachments.get': todo,
-  'attachments.delete': todo,
+  'attachments.list': ({ entity, entityId }, { db }) => listAttachments(db, entity, entityId),
+  'attachments.add': (arg, { db, user }) => addAttachment(db, user, arg),
+  'attachments.get': ({ id }, { db }) => getAttachment(db, id),
+  'attachments.delete': ({ id }, { db, user }) => deleteAttachment(db, user, id),
 };

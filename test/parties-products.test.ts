@@ -173,3 +173,15 @@ describe('company and UI state', () => {
     expect(await ok(core, 'ui.get', { key: 'grid.parties' })).toBeNull();
   });
 });
+
+describe('base currency', () => {
+  it('cannot change once trade records exist, because their base amounts are in it', async () => {
+    const core = await testCore();
+    expect((await ok(core, 'company.update', { baseCurrency: 'USD' })).baseCurrency).toBe('USD');
+    const buyer = await ok(core, 'parties.create', { roles: ['customer'], nameEn: 'Buyer' });
+    await ok(core, 'orders.create', { kind: 'sales', partyId: buyer.id, orderDate: '2026-11-01', currency: 'USD', rate: '1', lines: [{ nameEn: 'Cup', quantity: '10', unitPrice: '1.5' }] });
+    const r = await raw(core, 'company.update', { baseCurrency: 'CNY' });
+    expect(r.ok || r.error.issues?.[0]?.path).toBe('baseCurrency');
+    expect((await ok(core, 'company.get', {}))?.baseCurrency).toBe('USD');
+  });
+});

@@ -50,6 +50,17 @@ export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>): Co
     const current = getCompany(db);
     if (!current) throw new AppError('not_found', 'The company is not set up yet.');
     const next = { ...current, ...patch };
+    if (next.baseCurrency !== current.baseCurrency) {
+      const used = db
+        .prepare(
+          `SELECT (SELECT count(*) FROM trade_order) + (SELECT count(*) FROM payment) + (SELECT count(*) FROM import_record) AS n`,
+        )
+        .get() as { n: number };
+      if (used.n > 0) {
+        const message = `the base currency cannot change once orders, payments or imports are recorded (their base amounts are in ${current.baseCurrency})`;
+        throw new AppError('validation', `baseCurrency: ${message}`, [{ path: 'baseCurrency', message }]);
+      }
+    }
     if (next.nameZh === '' && next.nameEn === '') {
       throw new AppError('validation', 'nameZh: a company name in Chinese or English is required', [
         { path: 'nameZh', message: 'a company name in Chinese or English is required' },

@@ -467,11 +467,14 @@ export interface StockRow {
 }
 
 export interface StockMove {
+  /** the stock_move row's id; for 'sales_shipment' rows the shipment line's id negated, so ids are unique in a list */
   id: number;
   productId: number;
+  /** 'sales_shipment': the shipment's ETD, else the day it was entered */
   date: string;
   kind: 'purchase_receipt' | 'import_receipt' | 'sales_shipment' | 'adjustment' | 'claim_return';
   quantity: string;
+  /** import, order or claim no.; for a shipment "SH-2026-0001 / SO-2026-0003" */
   reference: string;
   reason: string;
 }

@@ -169,12 +169,17 @@ describe('Trade Records in browser mode', () => {
     await page.click('[data-role=supplier]');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
     await page.click('[data-role=all]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+    await cell(1, 'phone').click(); // Ctrl+F works from inside the grid too
     await page.keyboard.press('Control+f');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
     await page.keyboard.type('Ali');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+    // arrow down from the search box goes to the first row of the list
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.ag-cell')))).toBe(true);
     await shot('04-parties');
   });
 

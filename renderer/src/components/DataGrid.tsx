@@ -203,6 +203,8 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
     [onCellEdit],
   );
 
+  // a header too narrow for its name shows it on hover
+  const columns = useMemo(() => columnDefs.map((c) => ({ headerTooltip: c.headerName, ...c })), [columnDefs]);
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, editable: false, minWidth: 56 }), []);
   const getRowId = useCallback((p: GetRowIdParams<T>) => String(p.data.id), []);
@@ -226,7 +228,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
             theme={theme}
             localeText={localeText}
             rowData={rows}
-            columnDefs={columnDefs}
+            columnDefs={columns}
             defaultColDef={defaultColDef}
             getRowId={getRowId}
             rowClassRules={rowClassRules}

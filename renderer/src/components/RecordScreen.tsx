@@ -52,10 +52,14 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
   const { t } = useTranslation();
   const notify = useNotify();
   const [search, setSearch] = useState('');
-  const settledSearch = useDebounced(search, SEARCH_DELAY_MS);
+  // what is searched for: not the pinyin letters while a Chinese input method is still composing
+  const [query, setQuery] = useState('');
+  const composing = useRef(false);
+  const settledSearch = useDebounced(query, SEARCH_DELAY_MS);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [rows, setRows] = useState<T[]>([]);
   const [loading, setLoading] = useState(true);
+  const [loadedOnce, setLoadedOnce] = useState(false);
   const [selected, setSelected] = useState<T | null>(null);
   const [form, setForm] = useState<{ record: T | null; key: number } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<T | null>(null);
@@ -72,7 +76,10 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
     } catch (e) {
       if (no === requestNo.current) notify.error(t('errors.loadFailed', { message: describeError(t, e) }));
     } finally {
-      if (no === requestNo.current) setLoading(false);
+      if (no === requestNo.current) {
+        setLoading(false);
+        setLoadedOnce(true);
+      }
     }
   }, [calls, settledSearch, includeArchived, notify, t]);
 
@@ -179,11 +186,20 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
           aria-label={t('common.search')}
           placeholder={`${searchPlaceholder} (Ctrl+F)`}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!composing.current) setQuery(e.target.value);
+          }}
+          onCompositionStart={() => (composing.current = true)}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setQuery(e.currentTarget.value);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && search !== '') {
               e.preventDefault();
               setSearch('');
+              setQuery('');
             } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
               if (gridRef.current?.focusFirstCell()) e.preventDefault();
             }
@@ -198,7 +214,7 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
       <DataGrid<T>
         stateKey={`grid.${name}`}
         rows={rows}
-        loading={loading}
+        loading={loading && !loadedOnce /* later reloads keep the old rows until the new ones arrive */}
         columnDefs={columnDefs}
         onSelect={setSelected}
         onCellEdit={onCellEdit}

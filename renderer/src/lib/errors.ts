@@ -26,6 +26,7 @@ const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
   [/^party \d+ is not a supplier$/, 'errors.notSupplier', () => ({})],
   [/^party \d+ does not exist$/, 'errors.partyMissing', () => ({})],
   [/expected string to have <=\s*(\d+) characters/, 'errors.tooLong', (m) => ({ max: m[1] ?? '' })],
+  [/^Too small: expected number to be >0$|^Invalid input: expected int, received number$/, 'errors.wholeNumber', () => ({})],
   [/ is used by (.+); archive it instead of deleting it\.$/, 'errors.inUse', (m) => ({ detail: m[1] ?? '' })],
 ];
 

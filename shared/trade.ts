@@ -540,7 +540,9 @@ export const AttachmentAddSchema = z
     fileName: text(255).refine((s) => s !== '' && !/[\\/\0]/.test(s), 'a file name without folders'),
     mime: z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a MIME type such as image/jpeg'),
     /** the file's bytes, base64 */
-    dataBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 8, `files are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
+    // The core checks the decoded size against MAX_ATTACHMENT_BYTES and names the file in its message; this
+    // cap (twice the limit) only stops absurd payloads before they are decoded.
+    dataBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 8) / 3) + 8, `files are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`),
   })
   .strict();
 

@@ -63,9 +63,12 @@ describe('attachments', () => {
     const { core, shipment } = await setup();
     const big = Buffer.alloc(11 * 1024 * 1024, 0xab);
     const arg = { entity: 'shipment' as const, entityId: shipment.id, fileName: 'photo.jpg', mime: 'image/jpeg', dataBase64: big.toString('base64') };
-    // through the API the argument is refused before it reaches the core
+    // through the API the core names the file and its size
     const r = await raw(core, 'attachments.add', arg);
-    expect(r.ok || r.error.issues).toEqual([{ path: 'dataBase64', message: 'files are limited to 10 MB' }]);
+    expect(r.ok || r.error.issues).toEqual([{ path: 'dataBase64', message: 'photo.jpg is 11.0 MB; the limit is 10 MB per file' }]);
+    // an absurd payload (over twice the limit) is stopped by the schema before it is decoded
+    const huge = await raw(core, 'attachments.add', { ...arg, dataBase64: 'A'.repeat(30 * 1024 * 1024) });
+    expect(huge.ok || huge.error.issues).toEqual([{ path: 'dataBase64', message: 'files are limited to 10 MB' }]);
     // the core's own check, for callers that bypass the schema (CLI import, tests)
     expect(() => addAttachment(core.db, 'owner', arg)).toThrow('dataBase64: photo.jpg is 11.0 MB; the limit is 10 MB per file');
     // one byte over the limit gets through the schema; the core counts the decoded bytes

@@ -18,7 +18,8 @@ import { openCore, type Core, type CoreOptions } from '../core';
 
 export const DEFAULT_PORT = 8750;
 export const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Large enough for a 10 MB attachment as base64 (13.4 MB) inside JSON. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const TOKEN_PLACEHOLDER = '%TRADE_RECORDS_TOKEN%';
 
 export const CONTENT_SECURITY_POLICY = [

@@ -776,6 +776,7 @@ export function deleteOrder(db: DB, user: string, id: number): { id: number } {
       if (used) throw new AppError('conflict', `Line ${l.line_no} of ${o.no} is used by ${used}: it can't be deleted.`);
     }
     const snapshot = { no: o.no, kind: o.kind, header: headerView(o), lines: lineRows(db, id).map((l) => lineView(l, o.currency)) };
+    db.prepare("DELETE FROM attachment WHERE entity = 'order' AND entity_id = ?").run(id);
     db.prepare('DELETE FROM trade_order WHERE id = ?').run(id);
     audit(db, user, 'order', id, 'delete', snapshot);
     return { id };

@@ -52,7 +52,6 @@ export function App() {
     void applyLanguage(initialLanguage);
     void start();
     // start once
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

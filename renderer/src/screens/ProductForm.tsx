@@ -102,7 +102,6 @@ function useSupplierOptions(currentId: string): Option[] {
       live = false;
     };
     // the list is read once when the form opens
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return options;
 }

@@ -8,7 +8,7 @@ import { getCompany, setupCompany, updateCompany } from './company';
 import type { Handlers } from './context';
 import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
 import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './products';
-import { AppError } from './errors';
+import { dashboard } from './trade/dashboard';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { orderHandlers } from './trade/order-handlers';
@@ -50,7 +50,5 @@ export const handlers: Handlers = {
 
   ...orderHandlers,
   ...logisticsHandlers,
-  'dashboard.summary': () => {
-    throw new AppError('internal', 'not implemented yet');
-  },
+  'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
 };

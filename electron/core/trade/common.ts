@@ -104,3 +104,10 @@ export function requireParty(db: DB, id: number, roles: string[], path: string):
   }
   return { id: p.id, name: p.name };
 }
+
+/** Today's date on this PC (the trader's local day), YYYY-MM-DD. */
+export function todayLocal(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -21,7 +21,7 @@ import { countReferences, nowIso, type DB } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import { convert, formatAmount, lineAmount, parseField, roundDiv } from '../money';
 import { likePattern } from '../sql';
-import { audit, baseCurrency, diff, nextNumber, PARTY_NAME_SQL, rememberRate, requireParty } from './common';
+import { audit, baseCurrency, diff, nextNumber, PARTY_NAME_SQL, rememberRate, requireParty, todayLocal } from './common';
 import { doneByLine, refreshOrderStatus } from './progress';
 import { onHandE3 } from './stock-query';
 
@@ -136,11 +136,7 @@ const rateText = (e6: number) => formatScaledTrim(e6, RATE);
 const kgOpt = (g: number | null) => (g === null ? '' : formatScaled(g, KG));
 const cbmOpt = (e4: number | null) => (e4 === null ? '' : formatScaled(e4, CBM));
 
-export function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export const todayIso = todayLocal;
 
 const SUMMARY_SELECT = `
   SELECT o.*, ${PARTY_NAME_SQL('p')} AS party_name,
@@ -815,7 +811,7 @@ export function generatePurchase(db: DB, user: string, salesOrderId: number): Or
       list.push(l);
       byStall.set(l.stall_id!, list);
     }
-    const date = todayIso();
+    const date = todayLocal();
     const ids: number[] = [];
     for (const [stallId, stallLines] of byStall) {
       const newLines: NewLine[] = stallLines.map((l) => {

@@ -28,7 +28,7 @@ import { nowIso, type DB } from '../db';
 import { AppError, invalid, notFound } from '../errors';
 import { CBM_SCALE, KG_SCALE, PRICE_SCALE, QTY_SCALE, fmt, fmtOpt, formatAmount, lineAmount, parseField, roundDiv } from '../money';
 import { likePattern } from '../sql';
-import { audit, diff, nextNumber, PARTY_NAME_SQL, requireParty } from './common';
+import { audit, diff, nextNumber, PARTY_NAME_SQL, requireParty, todayLocal } from './common';
 import { refreshOrderStatus } from './progress';
 
 type Status = (typeof SHIPMENT_STATUSES)[number];
@@ -39,11 +39,7 @@ type LineInput = CreateArg['lines'][number];
 /** Statuses after which the goods have left: the lines are what was declared and loaded. */
 const LOCKED_STATUSES: Status[] = ['departed', 'arrived', 'delivered'];
 
-/** Today's date on this PC (the trader's local day), YYYY-MM-DD. */
-export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { todayLocal };
 
 export const qtyText = (e3: number) => formatScaledTrim(e3, QTY_SCALE);
 

@@ -1,0 +1,36 @@
+/**
+ * The home screen: today's orders, the largest open balances both ways, shipments on their way, and products
+ * whose confirmed sales ask for more than is on hand (or whose stock went below zero).
+ */
+import type { Dashboard } from '../../../shared/trade';
+import { parseScaled } from '../../../shared/decimal';
+import type { DB } from '../db';
+import { QTY_SCALE } from '../money';
+import { listBalances } from './balances';
+import { baseCurrency, todayLocal } from './common';
+import { listOrders } from './orders';
+import { listShipments } from './shipments';
+import { listStock } from './stock';
+
+const TOP = 10;
+
+export function dashboard(db: DB, today: string = todayLocal()): Dashboard {
+  const todaysOrders = [
+    ...listOrders(db, { kind: 'sales', from: today, to: today }),
+    ...listOrders(db, { kind: 'purchase', from: today, to: today }),
+  ];
+  const inTransit = [...listShipments(db, { status: 'departed' }), ...listShipments(db, { status: 'arrived' })];
+  const stockWarnings = listStock(db, {}).filter((s) => {
+    const onHand = parseScaled(s.onHand, QTY_SCALE);
+    return onHand < 0 || parseScaled(s.committed, QTY_SCALE) > onHand;
+  });
+  return {
+    today,
+    baseCurrency: baseCurrency(db),
+    todaysOrders,
+    receivables: listBalances(db, { asOf: today, kind: 'sales' }).slice(0, TOP),
+    payables: listBalances(db, { asOf: today, kind: 'purchase' }).slice(0, TOP),
+    inTransit,
+    stockWarnings,
+  };
+}

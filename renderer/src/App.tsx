@@ -12,16 +12,36 @@ import { useNotify } from './components/Toasts';
 import { AppContext } from './context';
 import { applyLanguage, initialLanguage } from './i18n';
 import { describeError } from './lib/errors';
+import { SCREENS, type Screen } from './screens';
 import { PartiesScreen } from './screens/PartiesScreen';
 import { ProductsScreen } from './screens/ProductsScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { DashboardScreen } from './screens/money/DashboardScreen';
+import { PaymentsScreen } from './screens/money/PaymentsScreen';
+import { BalancesScreen } from './screens/money/BalancesScreen';
+import { ShipmentsScreen } from './screens/logistics/ShipmentsScreen';
+import { ImportsScreen } from './screens/logistics/ImportsScreen';
+import { StockScreen } from './screens/logistics/StockScreen';
+import { ClaimsScreen } from './screens/logistics/ClaimsScreen';
 
-const SCREENS = ['parties', 'products'] as const;
-type Screen = (typeof SCREENS)[number];
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
+  dashboard: DashboardScreen,
+  orders: OrdersScreen,
+  payments: PaymentsScreen,
+  balances: BalancesScreen,
+  shipments: ShipmentsScreen,
+  imports: ImportsScreen,
+  stock: StockScreen,
+  claims: ClaimsScreen,
+  parties: PartiesScreen,
+  products: ProductsScreen,
+};
 
+/** The screen named in the address: #orders, or #orders/12 (a screen may read the rest of the hash). */
 function screenFromHash(): Screen {
-  const h = window.location.hash.replace(/^#\/?/, '');
-  return (SCREENS as readonly string[]).includes(h) ? (h as Screen) : 'parties';
+  const h = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return (SCREENS as readonly string[]).includes(h) ? (h as Screen) : SCREENS[0];
 }
 
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'setup' } | { state: 'ready'; company: Company };
@@ -105,6 +125,7 @@ export function App() {
   }
 
   const { company } = boot;
+  const Current = SCREEN_COMPONENTS[screen];
   const companyName = (language === 'zh' ? company.nameZh || company.nameEn : company.nameEn || company.nameZh) || '';
 
   return (
@@ -137,7 +158,9 @@ export function App() {
             </div>
           )}
         </nav>
-        <main className="app-main">{screen === 'parties' ? <PartiesScreen /> : <ProductsScreen />}</main>
+        <main className="app-main">
+          <Current key={screen} />
+        </main>
       </div>
     </AppContext.Provider>
   );

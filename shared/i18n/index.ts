@@ -6,18 +6,28 @@
 import i18next, { type i18n, type Module } from 'i18next';
 import en from './en.json';
 import zh from './zh.json';
+// Each area of the app keeps its own catalog file (own top-level keys), merged here.
+import ordersEn from './areas/orders.en.json';
+import ordersZh from './areas/orders.zh.json';
+import moneyEn from './areas/money.en.json';
+import moneyZh from './areas/money.zh.json';
+import logisticsEn from './areas/logistics.en.json';
+import logisticsZh from './areas/logistics.zh.json';
+
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-export type Catalog = typeof zh;
+export type Catalog = typeof zhAll;
 
-export const catalogs: Record<UiLanguage, Catalog> = { zh, en };
+export const catalogs: Record<UiLanguage, Catalog> = { zh: zhAll, en: enAll as Catalog };
 
 /** The resources object i18next.init takes (one 'translation' namespace per language). */
 export const resources = {
-  zh: { translation: zh },
-  en: { translation: en },
+  zh: { translation: zhAll },
+  en: { translation: enAll },
 } as const;
 
 export function isUiLanguage(v: unknown): v is UiLanguage {

@@ -125,8 +125,10 @@ describe('Trade Records in browser mode', () => {
     await page.fill('#setup-nameZh', '义乌小商品贸易有限公司');
     await page.fill('#setup-nameEn', 'Yiwu Small Goods Trading Co.');
     await page.click('button[type=submit]');
-    await gridReady();
     await expect.poll(() => page.textContent('[data-testid=company-name]')).toBe('义乌小商品贸易有限公司');
+    // the home screen comes first; the parties screen is one click away
+    await page.click('[data-nav=parties]');
+    await gridReady();
     const company = await server.core.call('company.get', {});
     expect(company.ok && company.value?.baseCurrency).toBe('CNY');
   });

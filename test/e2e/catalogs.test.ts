@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isApiName, PARTY_ROLES } from '../../shared/api';
 import { catalogs, createI18n, UI_LANGUAGES } from '../../shared/i18n';
+import { SCREENS } from '../../renderer/src/screens';
 
 const RENDERER_SRC = path.resolve(__dirname, '..', '..', 'renderer', 'src');
 
@@ -62,7 +63,7 @@ describe('message catalogs', () => {
     // keys built at run time
     for (const r of PARTY_ROLES) used.add(`party.roles.${r}`);
     for (const l of UI_LANGUAGES) used.add(`lang.${l}`);
-    for (const s of ['parties', 'products']) used.add(`nav.${s}`);
+    for (const s of SCREENS) used.add(`nav.${s}`);
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((k) => !zh.has(k) || !en.has(k));
     expect(missing).toEqual([]);

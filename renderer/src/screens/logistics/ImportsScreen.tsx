@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function ImportsScreen() {
+  return <div className="screen" data-screen="ImportsScreen" />;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function ShipmentsScreen() {
+  return <div className="screen" data-screen="ShipmentsScreen" />;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function DashboardScreen() {
+  return <div className="screen" data-screen="DashboardScreen" />;
+}

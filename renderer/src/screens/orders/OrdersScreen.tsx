@@ -1,0 +1,4 @@
+/** Placeholder: being built. */
+export function OrdersScreen() {
+  return <div className="screen" data-screen="OrdersScreen" />;
+}

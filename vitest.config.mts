@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // better-sqlite3 is a native module: forks are the safe pool for it.
     pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -30,12 +30,12 @@ const commands: Record<string, Command> = {
       try {
         if (core.migrationBackup) console.log(`Backup before migrating: ${core.migrationBackup}`);
         const report = checkCompanyFile(core.db);
-        console.log(`Company file:   ${core.companyFile}`);
-        console.log(`Schema version: ${report.schemaVersion}`);
-        console.log(`Company:        ${report.company ?? '(not set up yet)'}`);
-        for (const [table, n] of Object.entries(report.counts)) console.log(`${(table + ':').padEnd(16)}${n}`);
-        console.log(`Integrity:      ${report.integrity.join('; ')}`);
-        console.log(`Foreign keys:   ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} broken references`}`);
+        console.log(`Company file:       ${core.companyFile}`);
+        console.log(`Schema version:     ${report.schemaVersion}`);
+        console.log(`Company:            ${report.company ?? '(not set up yet)'}`);
+        for (const [table, n] of Object.entries(report.counts)) console.log(`${(table + ':').padEnd(20)}${n}`);
+        console.log(`Integrity:          ${report.integrity.join('; ')}`);
+        console.log(`Foreign keys:       ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} broken references`}`);
         return report.ok ? 0 : 1;
       } finally {
         core.close();

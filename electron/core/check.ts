@@ -22,6 +22,14 @@ export function checkCompanyFile(db: DB): CheckReport {
     parties: count('party'),
     'parties (archived)': (db.prepare('SELECT count(*) AS n FROM party WHERE archived = 1').get() as { n: number }).n,
     products: count('product'),
+    'sales orders': (db.prepare("SELECT count(*) AS n FROM trade_order WHERE kind = 'sales'").get() as { n: number }).n,
+    'purchase orders': (db.prepare("SELECT count(*) AS n FROM trade_order WHERE kind = 'purchase'").get() as { n: number }).n,
+    'order lines': count('order_line'),
+    payments: count('payment'),
+    shipments: count('shipment'),
+    imports: count('import_record'),
+    claims: count('claim'),
+    attachments: count('attachment'),
   };
   return {
     ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0,

@@ -1,4 +1,174 @@
-/** Placeholder: being built. */
+/**
+ * Receivables (what buyers owe us) and payables (what we owe stalls and factories), per party and currency,
+ * aged at an as-of date. Payables are shown as positive amounts we owe. The totals under the grid are exact
+ * sums of the core's strings (integer minor units). A party's name opens its payments.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BalanceRow } from '../../../../shared/trade';
+import { call } from '../../api';
+import { DataGrid } from '../../components/DataGrid';
+import { useNotify } from '../../components/Toasts';
+import { useAppState } from '../../context';
+import { describeError } from '../../lib/errors';
+import { useBalanceColumns, type BalanceGridRow } from './balanceColumns';
+import { go, readHash, replaceHash } from './hash';
+import { ISO_DATE, negate, sumAmounts, todayLocal } from './money';
+import './money.css';
+
+export type BalanceKind = 'sales' | 'purchase';
+
+/** A stable row id per party and currency, so selection and row animations follow the party across reloads. */
+function rowId(partyId: number, currency: string): number {
+  const code = [...currency.toUpperCase()].reduce((n, ch) => n * 27 + Math.max(0, Math.min(26, ch.charCodeAt(0) - 64)), 0);
+  return partyId * 20_000 + code;
+}
+
+function toGridRows(list: BalanceRow[], kind: BalanceKind): BalanceGridRow[] {
+  // payables come from the core as negative balances (we owe): show them as positive amounts owed
+  const s = kind === 'purchase' ? negate : (x: string) => x;
+  return list.map((r) => ({
+    id: rowId(r.partyId, r.currency),
+    partyId: r.partyId,
+    partyName: r.partyName,
+    currency: r.currency,
+    balance: s(r.balance),
+    baseBalance: s(r.baseBalance),
+    d0_30: s(r.aging.d0_30),
+    d31_60: s(r.aging.d31_60),
+    d61_90: s(r.aging.d61_90),
+    d90plus: s(r.aging.d90plus),
+    unapplied: s(r.unapplied),
+  }));
+}
+
 export function BalancesScreen() {
-  return <div className="screen" data-screen="BalancesScreen" />;
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { company } = useAppState();
+  const base = company.baseCurrency;
+  const [kind, setKind] = useState<BalanceKind>(() => (readHash().parts[0] === 'payables' ? 'purchase' : 'sales'));
+  const [asOf, setAsOf] = useState(todayLocal);
+  const [rows, setRows] = useState<BalanceGridRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [loadedOnce, setLoadedOnce] = useState(false);
+  const [selected, setSelected] = useState<BalanceGridRow | null>(null);
+  const requestNo = useRef(0);
+  const columnDefs = useBalanceColumns(kind, base);
+
+  useEffect(() => {
+    replaceHash(kind === 'purchase' ? 'balances/payables' : 'balances');
+  }, [kind]);
+
+  // #balances/payables from elsewhere while this screen is open (the home screen's links, the navigation)
+  useEffect(() => {
+    const onHash = () => setKind(readHash().parts[0] === 'payables' ? 'purchase' : 'sales');
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const load = useCallback(async () => {
+    if (!ISO_DATE.test(asOf)) return;
+    const no = ++requestNo.current;
+    setLoading(true);
+    try {
+      const list = await call('balances.list', { kind, asOf });
+      if (no === requestNo.current) setRows(toGridRows(list, kind));
+    } catch (e) {
+      if (no === requestNo.current) notify.error(t('errors.loadFailed', { message: describeError(t, e) }));
+    } finally {
+      if (no === requestNo.current) {
+        setLoading(false);
+        setLoadedOnce(true);
+      }
+    }
+  }, [kind, asOf, notify, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const totals = useMemo(() => {
+    const byCurrency = new Map<string, string[]>();
+    for (const r of rows) byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), r.balance]);
+    return {
+      base: sumAmounts(
+        rows.map((r) => r.baseBalance),
+        base,
+      ),
+      currencies: [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, list]) => ({ currency, total: sumAmounts(list, currency) })),
+    };
+  }, [rows, base]);
+
+  const openParty = (r: BalanceGridRow | null) => r && go(`payments/party/${r.partyId}`);
+  function onGridKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key === 'Enter' && (e.target as HTMLElement).closest('.ag-cell')) {
+      e.preventDefault();
+      openParty(selected);
+    }
+  }
+  function onGridDoubleClick(e: MouseEvent<HTMLDivElement>) {
+    if ((e.target as HTMLElement).closest('.ag-row')) openParty(selected);
+  }
+
+  const receivables = kind === 'sales';
+
+  return (
+    <section className="screen money-screen" aria-labelledby="balances-title">
+      <div className="toolbar">
+        <h1 id="balances-title">{t('balances.title')}</h1>
+        <div className="segmented balance-tabs" role="tablist" aria-label={t('balances.title')}>
+          {(['sales', 'purchase'] as const).map((k) => (
+            <button key={k} type="button" role="tab" data-tab={k} aria-selected={kind === k} aria-pressed={kind === k} onClick={() => setKind(k)}>
+              {t(k === 'sales' ? 'balances.receivables' : 'balances.payables')}
+            </button>
+          ))}
+        </div>
+        <label className="filter-field">
+          <span>{t('balances.asOf')}</span>
+          <input type="date" name="asOf" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </label>
+        {asOf !== todayLocal() && (
+          <button type="button" className="link-button" onClick={() => setAsOf(todayLocal())}>
+            {t('balances.today')}
+          </button>
+        )}
+        <span className="toolbar-hint">{t(receivables ? 'balances.hintReceivables' : 'balances.hintPayables')}</span>
+      </div>
+      <div className="grid-box" onKeyDown={onGridKey} onDoubleClick={onGridDoubleClick}>
+        <DataGrid<BalanceGridRow>
+          stateKey="grid.balances"
+          rows={rows}
+          loading={loading && !loadedOnce}
+          columnDefs={columnDefs}
+          onSelect={setSelected}
+          onCellEdit={() => undefined}
+          selectedText={selected ? t('common.selected', { name: `${selected.partyName} · ${selected.currency}` }) : undefined}
+        />
+        {loadedOnce && rows.length === 0 && (
+          <div className="grid-empty" role="note">
+            <p>{t(receivables ? 'balances.emptyReceivables' : 'balances.emptyPayables', { date: asOf })}</p>
+            <div className="grid-empty-actions">
+              <button type="button" className="primary" onClick={() => go(`orders/new?kind=${kind}`)}>
+                + {t(receivables ? 'balances.newSalesOrder' : 'balances.newPurchaseOrder')}
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+      <div className="balance-totals" data-testid="balance-totals">
+        <span className="balance-totals-currencies">
+          {totals.currencies.map((c) => (
+            <span key={c.currency} className="total-chip" data-currency={c.currency}>
+              {c.currency} <b>{c.total ?? '—'}</b>
+            </span>
+          ))}
+        </span>
+        <span className="balance-totals-base">
+          {t(receivables ? 'balances.totalReceivable' : 'balances.totalPayable', { base })}{' '}
+          <b data-testid="base-total">{totals.base ?? '—'}</b>
+        </span>
+      </div>
+    </section>
+  );
 }

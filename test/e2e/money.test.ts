@@ -1,0 +1,421 @@
+/**
+ * End-to-end: payments, balances and the home screen in browser mode, driven in a real Chromium.
+ *
+ * The company, a buyer with three confirmed USD sales orders (45 days old 1000.00 at 7.1, 10 days old 250.50
+ * at 7.15, today's 127.90 at 7.2) and a draft, a second buyer with a 100-day-old CNY order of 3000.00, and a
+ * stall with a 70-day-old CNY purchase order of 800.00 are set up through the core. Through the UI: a deposit
+ * from the buyer allocated "oldest first", refused amounts (too many decimals, more than an order's unpaid)
+ * shown next to their field with nothing written, the deposit edited, a payment out recorded and deleted;
+ * then the balances (amounts and aging worked out by hand below) and the home screen.
+ *
+ * Needs `npx electron-vite build` first and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * Screenshots go to /tmp/tr-shots/money-*.png (TR_SHOTS to change).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../electron/server';
+import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+import type { Order } from '../../shared/trade';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const pageErrors: string[] = [];
+
+/** A day `daysAgo` before today, YYYY-MM-DD in local time (the day the core and the browser call today). */
+function day(daysAgo: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - daysAgo);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+const TODAY = day(0);
+
+async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
+  const r = await server.core.call(name, arg);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value;
+}
+
+const cell = (rowId: number, colId: string): Locator => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`).first();
+const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
+
+/** A cell of the balances grid, found by the party's name as the user reads it. */
+const bcell = (party: string, colId: string): Locator =>
+  page
+    .locator('.ag-row[row-id]')
+    .filter({ has: page.locator('.ag-cell[col-id="partyName"]', { hasText: new RegExp(`^${party}$`) }) })
+    .locator(`.ag-cell[col-id="${colId}"]`);
+
+/** The party names of the grid, top to bottom. */
+const partyColumn = () =>
+  page.$$eval('.ag-row[row-id]', (rows) =>
+    rows
+      .map((r) => ({ i: Number(r.getAttribute('row-index')), name: r.querySelector('[col-id="partyName"]')?.textContent ?? '' }))
+      .sort((a, b) => a.i - b.i)
+      .map((r) => r.name),
+  );
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `money-${name}.png`) });
+}
+
+async function pick(selector: string, typed: string): Promise<void> {
+  await page.click(selector);
+  await page.keyboard.type(typed);
+  await page.locator('.combo-list [role=option]').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function gridReady(): Promise<void> {
+  await page.locator('.ag-root').waitFor();
+  await page.locator('.ag-overlay-loading-center').waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+// the records set up through the core
+let buyer: number;
+let buyer2: number;
+let stall: number;
+let so1: Order;
+let so2: Order;
+let so3: Order;
+let draft: Order;
+let so4: Order;
+let po1: Order;
+
+async function order(kind: 'sales' | 'purchase', partyId: number, orderDate: string, currency: string, rate: string, quantity: string, unitPrice: string, confirm = true): Promise<Order> {
+  const o = await core('orders.create', { kind, partyId, orderDate, currency, rate, lines: [{ itemNo: 'T-100', nameZh: '塑料玩具车', quantity, unitPrice }] });
+  return confirm ? core('orders.confirm', { id: o.id }) : o;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it or set CHROMIUM_PATH.`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-money-'));
+  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
+  await core('company.setup', { nameZh: '义乌小商品贸易有限公司', baseCurrency: 'CNY', language: 'zh' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('payments, balances and the home screen', () => {
+  it('home screen without records: each card says how to get some', async () => {
+    await page.goto(server.url);
+    await page.locator('.dash-grid').waitFor();
+    expect(await text('[data-card=today-orders] .dash-empty-text')).toBe('今天还没有订单');
+    expect(await text('[data-card=receivables] .dash-empty-text')).toBe('没有未收的货款');
+    expect(await text('[data-card=in-transit] .dash-empty-text')).toBe('没有在途的货物');
+    expect(await text('[data-card=stock-warnings] .dash-empty-text')).toBe('库存够用');
+    expect(await text('[data-quick=recordPaymentIn]')).toBe('+ 登记收款');
+    await shot('01-dashboard-empty');
+    // the empty card's button leads to where such records are made
+    await page.click('[data-card=today-orders] .dash-empty button');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#orders/new?kind=sales');
+  });
+
+  it('records a deposit allocated oldest first; refused amounts stay in the form with the error next to them', async () => {
+    buyer = (await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE' })).id;
+    buyer2 = (await core('parties.create', { roles: ['customer'], nameEn: 'Moscow Toys OOO' })).id;
+    stall = (await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024' })).id;
+    so1 = await order('sales', buyer, day(45), 'USD', '7.1', '100', '10'); // 1000.00
+    so2 = await order('sales', buyer, day(10), 'USD', '7.15', '1', '250.5'); // 250.50
+    draft = await order('sales', buyer, day(5), 'USD', '7.15', '1', '99', false); // a draft: not offered
+    so4 = await order('sales', buyer2, day(100), 'CNY', '1', '1', '3000'); // 3000.00
+    po1 = await order('purchase', stall, day(70), 'CNY', '1', '80', '10'); // 800.00
+    so3 = await order('sales', buyer, TODAY, 'USD', '7.2', '10', '12.79'); // 127.90, the last USD rate used
+    expect([so1.amount, so2.amount, so3.amount, so4.amount, po1.amount]).toEqual(['1000.00', '250.50', '127.90', '3000.00', '800.00']);
+
+    await page.click('[data-nav=payments]');
+    await gridReady();
+    expect(await text('.grid-empty p')).toContain('还没有收付款记录');
+    await page.click('[data-action=new-in]');
+    await page.locator('.panel').waitFor();
+    // the keyboard starts on the party; the date is today
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-partyId');
+    expect(await page.inputValue('#pay-payDate')).toBe(TODAY);
+    await pick('#pay-partyId', 'Ahmed');
+    // currency of the buyer's open orders, its last rate
+    await expect.poll(() => page.getAttribute('#pay-currency', 'data-value')).toBe('USD');
+    await expect.poll(() => page.inputValue('#pay-rate')).toBe('7.2');
+    // the confirmed sales orders, oldest first, with what is unpaid; not the draft
+    await expect.poll(() => page.locator('.alloc-table tbody tr').count()).toBe(3);
+    expect(await page.$$eval('.alloc-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-order')))).toEqual([so1.no, so2.no, so3.no]);
+    expect(await page.locator(`.alloc-table tr[data-order="${draft.no}"]`).count()).toBe(0);
+    expect(await text(`.alloc-table tr[data-order="${so2.no}"] td:nth-child(4)`)).toBe('250.50');
+
+    // cash for money in: the 1039 hint
+    await page.selectOption('#pay-method', 'cash');
+    expect(await text('#pay-method-hint')).toBe('1039 市场采购出口的货款不得以现金结算');
+    await page.selectOption('#pay-method', 'tt');
+
+    // three decimals for USD: the core refuses, the message is next to the amount, nothing is written
+    await page.fill('#pay-amount', '600.555');
+    await page.click('.panel-buttons button.primary');
+    await expect.poll(() => text('#pay-amount-error')).toBe('USD 金额最多 2 位小数');
+    expect(await page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-amount');
+    await shot('02-amount-error');
+    expect(await core('payments.list', {})).toEqual([]);
+
+    // a deposit of 600.00 allocated oldest first: all of it goes to the oldest order
+    await page.fill('#pay-amount', '600');
+    expect(await page.locator('#pay-amount-error').count()).toBe(0);
+    expect(await text('#pay-rate-hint')).toBe('1 USD = 7.2 CNY，折合 CNY 4320.00');
+    await page.click('[data-action=oldest-first]');
+    expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
+    expect(await page.inputValue(`#pay-alloc-${so2.id}`)).toBe('');
+    expect(await page.inputValue(`#pay-alloc-${so3.id}`)).toBe('');
+    expect(await text('[data-testid=allocated-total]')).toBe('600.00');
+    expect(await text('[data-testid=on-account]')).toBe('0.00');
+    await shot('03-allocated');
+
+    // more than the second order still owes: the core's message stands on that order's line
+    await page.fill(`#pay-alloc-${so2.id}`, '300');
+    await page.click('.panel-buttons button.primary');
+    await expect.poll(() => text(`#pay-alloc-${so2.id}-error`)).toBe(`${so2.no} 只有 250.50 USD 未结清`);
+    expect(await page.getAttribute(`#pay-alloc-${so2.id}`, 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#pay-amount')).toBe('600'); // nothing typed is lost
+    expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
+    await shot('04-allocation-error');
+    expect(await core('payments.list', {})).toEqual([]);
+
+    await page.fill(`#pay-alloc-${so2.id}`, '');
+    expect(await page.locator(`#pay-alloc-${so2.id}-error`).count()).toBe(0);
+    await page.keyboard.press('Control+s');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+
+    const [p] = await core('payments.list', {});
+    expect(p).toMatchObject({ no: `PAY-${TODAY.slice(0, 4)}-0001`, amount: '600.00', baseAmount: '4320.00', unallocated: '0.00' });
+    const id = p!.id;
+    await expect.poll(() => cell(id, 'no').textContent()).toBe(`PAY-${TODAY.slice(0, 4)}-0001`);
+    const row = { payDate: TODAY, direction: '收款', partyName: 'Ahmed Trading LLC', amount: '600.00', currency: 'USD', rate: '7.2', baseAmount: '4320.00', method: 'T/T 电汇', allocations: `${so1.no} 600.00`, unallocated: '0.00' };
+    for (const [col, want] of Object.entries(row)) expect(await cell(id, col).textContent(), col).toBe(want);
+    await shot('05-grid');
+  });
+
+  it('edits the deposit: its own allocation counts as unpaid again, the rest stays on account', async () => {
+    const [p] = await core('payments.list', {});
+    const id = p!.id;
+    // keyboard: Enter on the row opens it
+    await cell(id, 'partyName').click();
+    expect(await page.isEnabled('[data-action=edit]')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.panel').waitFor();
+    expect(await text('.panel-header h2')).toBe(`编辑：${p!.no}`);
+    // SO1 owes 400.00 now, plus the 600.00 this payment gave it
+    await expect.poll(() => text(`.alloc-table tr[data-order="${so1.no}"] td:nth-child(4)`)).toBe('1000.00');
+    expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
+    await page.fill('#pay-amount', '700');
+    await page.fill('#pay-reference', 'TT-0315');
+    expect(await text('[data-testid=on-account]')).toBe('100.00');
+    await shot('06-edit');
+    await page.click('.panel-buttons button.primary');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+    await expect.poll(() => cell(id, 'amount').textContent()).toBe('700.00');
+    expect(await cell(id, 'baseAmount').textContent()).toBe('5040.00');
+    expect(await cell(id, 'unallocated').textContent()).toBe('100.00');
+    expect(await cell(id, 'reference').textContent()).toBe('TT-0315');
+
+    // still there after a reload
+    await page.reload();
+    await gridReady();
+    await expect.poll(() => cell(id, 'amount').textContent()).toBe('700.00');
+  });
+
+  it('records a payment out to the stall and deletes it after a question', async () => {
+    await page.click('[data-action=new-out]');
+    await page.locator('.panel').waitFor();
+    expect(await text('.panel-header h2')).toBe('新增付款');
+    await pick('#pay-partyId', '金华');
+    await expect.poll(() => page.locator(`.alloc-table tr[data-order="${po1.no}"]`).count()).toBe(1);
+    expect(await page.getAttribute('#pay-currency', 'data-value')).toBe('CNY');
+    expect(await page.inputValue('#pay-rate')).toBe('1');
+    expect(await page.getAttribute('#pay-rate', 'readonly')).not.toBeNull();
+    await page.fill('#pay-amount', '50');
+    await page.selectOption('#pay-method', 'wechat');
+    await page.click('.panel-buttons button.primary');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+    const out = (await core('payments.list', { direction: 'out' }))[0]!;
+    await expect.poll(() => cell(out.id, 'direction').textContent()).toBe('付款');
+    expect(await cell(out.id, 'method').textContent()).toBe('微信支付');
+    expect(await cell(out.id, 'unallocated').textContent()).toBe('50.00');
+
+    // the direction filter
+    await page.click('[data-filter-direction=in]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
+    await page.click('[data-filter-direction=all]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+
+    await cell(out.id, 'partyName').click();
+    await page.click('[data-action=delete]');
+    await page.locator('.modal').waitFor();
+    expect(await text('.modal p')).toContain(out.no);
+    await shot('07-delete-question');
+    await page.click('.modal button.danger');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
+    expect(await core('payments.list', {})).toHaveLength(1);
+  });
+
+  it('balances: receivables and payables with exact aging and base totals', async () => {
+    await page.click('[data-nav=balances]');
+    await gridReady();
+    // Ahmed, USD, as of today:
+    //   SO1 1000.00 − 600.00 = 400.00, 45 days old (31–60), base 400.00 × 7.1  = 2840.00
+    //   SO2  250.50,  10 days (0–30),  base 250.50 × 7.15 = 1791.075 → 1791.08
+    //   SO3  127.90,  today (0–30),    base 127.90 × 7.2  = 920.88
+    //   payment on account −100.00,    base −100.00 × 7.2 = −720.00
+    //   balance 678.40, 0–30 378.40, 31–60 400.00, unapplied −100.00, base 4831.96
+    // Moscow Toys, CNY 3000.00, 100 days old (90+)
+    await expect.poll(partyColumn).toEqual(['Ahmed Trading LLC', 'Moscow Toys OOO']); // largest base balance first
+    const ahmed = { currency: 'USD', balance: '678.40', baseBalance: '4831.96', d0_30: '378.40', d31_60: '400.00', d61_90: '0.00', d90plus: '0.00', unapplied: '-100.00' };
+    for (const [col, want] of Object.entries(ahmed)) expect(await bcell('Ahmed Trading LLC', col).textContent(), col).toBe(want);
+    const moscow = { currency: 'CNY', balance: '3000.00', baseBalance: '3000.00', d0_30: '0.00', d90plus: '3000.00', unapplied: '0.00' };
+    for (const [col, want] of Object.entries(moscow)) expect(await bcell('Moscow Toys OOO', col).textContent(), col).toBe(want);
+    // 4831.96 + 3000.00
+    expect(await text('[data-testid=base-total]')).toBe('7831.96');
+    expect(await text('[data-testid=balance-totals] [data-currency=USD]')).toBe('USD 678.40');
+    await shot('08-receivables');
+
+    // as of 20 days ago: SO2, SO3 and today's payment are not there yet; SO1 was 25 days old, SO4 80
+    await page.fill('input[name=asOf]', day(20));
+    await expect.poll(() => bcell('Ahmed Trading LLC', 'balance').textContent()).toBe('1000.00');
+    expect(await bcell('Ahmed Trading LLC', 'd0_30').textContent()).toBe('1000.00');
+    expect(await bcell('Ahmed Trading LLC', 'unapplied').textContent()).toBe('0.00');
+    expect(await bcell('Moscow Toys OOO', 'd61_90').textContent()).toBe('3000.00');
+    expect(await text('[data-testid=base-total]')).toBe('10100.00'); // 1000.00 × 7.1 + 3000.00
+
+    // payables: what we owe the stall, shown as a positive amount, 70 days old
+    await page.click('[data-tab=purchase]');
+    await expect.poll(partyColumn).toEqual(['金华玩具摊位']);
+    expect(await bcell('金华玩具摊位', 'd31_60').textContent()).toBe('800.00'); // 50 days old 20 days ago
+    await page.fill('input[name=asOf]', TODAY);
+    await expect.poll(() => bcell('金华玩具摊位', 'd61_90').textContent()).toBe('800.00');
+    expect(await bcell('金华玩具摊位', 'balance').textContent()).toBe('800.00');
+    expect(await bcell('金华玩具摊位', 'd31_60').textContent()).toBe('0.00');
+    expect(await text('[data-testid=base-total]')).toBe('800.00');
+    expect(page.url()).toContain('#balances/payables');
+    await shot('09-payables');
+
+    // a party's name opens its payments
+    await page.click('[data-tab=sales]');
+    await expect.poll(partyColumn).toEqual(['Ahmed Trading LLC', 'Moscow Toys OOO']);
+    await bcell('Ahmed Trading LLC', 'partyName').locator('.cell-link').click();
+    await expect.poll(() => page.url()).toContain(`#payments/party/${buyer}`);
+    await gridReady();
+    await expect.poll(() => page.inputValue('#payments-filter-party')).toBe('Ahmed Trading LLC');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
+  });
+
+  it('home screen: today\'s order, the receivables and payables with their oldest bucket, a shipment at sea, a stock warning', async () => {
+    // goods of a stocked product sold to the second buyer three days ago, 200 of 500 at sea in a container
+    const bear = await core('products.create', { itemNo: 'T-200', nameZh: '毛绒小熊', nameEn: 'Plush bear' });
+    const so6 = await core('orders.create', {
+      kind: 'sales',
+      partyId: buyer2,
+      orderDate: day(3),
+      currency: 'CNY',
+      rate: '1',
+      lines: [{ productId: bear.id, quantity: '500', unitPrice: '2' }],
+    });
+    await core('orders.confirm', { id: so6.id });
+    const sh = await core('shipments.create', {
+      mode: 'sea',
+      tradeMode: '0110',
+      consigneeId: buyer2,
+      containerNo: 'CSQU3054383',
+      containerType: '40HQ',
+      eta: day(-12),
+      lines: [{ orderLineId: so6.lines[0]!.id, quantity: '200' }],
+    });
+    await core('shipments.setStatus', { id: sh.id, status: 'departed' });
+    const [bearStock] = await core('stock.list', { productId: bear.id });
+
+    await page.click('[data-nav=dashboard]');
+    await page.locator('.dash-grid').waitFor();
+    const today = page.locator(`[data-testid="order-${so3.no}"]`);
+    await today.waitFor();
+    expect(await text('[data-card=today-orders] .dash-count')).toBe('1');
+    expect(await today.textContent()).toContain('Ahmed Trading LLC');
+    expect(await today.textContent()).toContain('USD 127.90');
+    const ahmed = page.locator(`[data-testid="receivables-${buyer}-USD"]`);
+    expect(await ahmed.textContent()).toContain('USD 678.40');
+    expect(await ahmed.textContent()).toContain('31–60天');
+    expect(await ahmed.textContent()).toContain('CNY 4831.96');
+    expect(await page.locator(`[data-testid="receivables-${buyer2}-CNY"]`).textContent()).toContain('90天以上');
+    const stallRow = page.locator(`[data-testid="payables-${stall}-CNY"]`);
+    expect(await stallRow.textContent()).toContain('CNY 800.00');
+    expect(await stallRow.textContent()).toContain('61–90天');
+    const shipment = page.locator(`[data-testid="shipment-${sh.no}"]`);
+    expect(await shipment.textContent()).toContain('Moscow Toys OOO');
+    expect(await shipment.textContent()).toContain('CSQU3054383 40HQ');
+    expect(await shipment.textContent()).toContain(`预计到港 ${day(-12)}`);
+    expect(await page.locator('[data-testid="stock-T-200"]').textContent()).toContain(`库存 ${bearStock!.onHand} / 待出 ${bearStock!.committed}`);
+    await shot('10-dashboard');
+
+    await shipment.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#shipments/${sh.id}`);
+    await page.click('[data-nav=dashboard]');
+    await today.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#orders/${so3.id}`);
+
+    // the quick action opens a new payment received
+    await page.click('[data-nav=dashboard]');
+    await page.click('[data-quick=recordPaymentIn]');
+    await page.locator('.panel').waitFor();
+    expect(await text('.panel-header h2')).toBe('新增收款');
+    expect(page.url()).toMatch(/#payments$/); // a reload does not open the form again
+    await page.keyboard.press('Escape');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+
+    // the same screens in English, to see that the words fit
+    await page.click('[data-nav=dashboard]');
+    await page.click('[data-lang=en]');
+    await page.locator(`[data-testid="order-${so3.no}"]`).waitFor();
+    expect(await text('[data-card=receivables] h2')).toBe('Largest receivables');
+    await shot('11-dashboard-en');
+    await page.click('[data-nav=payments]');
+    await gridReady();
+    await page.click('[data-action=new-in]');
+    await pick('#pay-partyId', 'Ahmed');
+    await expect.poll(() => page.locator('.alloc-table tbody tr').count()).toBe(3);
+    await page.fill('#pay-amount', '2000');
+    await page.click('[data-action=oldest-first]');
+    // 400.00 + 250.50 + 127.90 = 778.40 allocated, 1221.60 on account
+    expect(await text('[data-testid=allocated-total]')).toBe('778.40');
+    expect(await text('[data-testid=on-account]')).toBe('1221.60');
+    await shot('12-form-en');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.locator('.panel').waitFor({ state: 'detached' });
+    expect(await core('payments.list', {})).toHaveLength(1);
+    await page.click('[data-lang=zh]');
+
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Writing a workbook file safely: the bytes go to a temp file in the same folder, are flushed to disk, and
+ * the temp file is renamed to the chosen name only when complete. A failure (disk full, an exception while
+ * building, a cancelled job) removes the temp file, so the chosen name either keeps its old content or gets
+ * the whole new workbook — never half a file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
+import { installQuotePrefix } from './quote-prefix';
+
+/** A new workbook with the app as creator; quotePrefix support installed (see quote-prefix.ts). */
+export function newWorkbook(opts: { creator?: string; title?: string; company?: string } = {}): ExcelJS.Workbook {
+  installQuotePrefix();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = opts.creator ?? 'Trade Records';
+  wb.lastModifiedBy = wb.creator;
+  if (opts.title) wb.title = opts.title;
+  if (opts.company) wb.company = opts.company;
+  const now = new Date();
+  wb.created = now;
+  wb.modified = now;
+  return wb;
+}
+
+/** The temp file name used while writing `file` (same folder, hidden, unique). */
+export function tempNameFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Write `bytes` to `file` through a temp file and a rename. */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new AppError('validation', `The folder ${dir} does not exist.`, [{ path: 'outFile', message: `the folder ${dir} does not exist` }]);
+  const tmp = tempNameFor(target);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, 'wx');
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new AppError('conflict', `${target} cannot be written (${code}): close it in Excel or choose another name.`, [
+        { path: 'outFile', message: 'the file is open in another program or the folder is read-only' },
+      ]);
+    }
+    throw e;
+  }
+}
+
+/** Serialise the workbook and write it with writeFileAtomic. */
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<string> {
+  const buffer = await wb.xlsx.writeBuffer();
+  const target = path.resolve(file);
+  writeFileAtomic(target, Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer));
+  return target;
+}

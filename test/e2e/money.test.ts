@@ -19,6 +19,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startServer, type RunningServer } from '../../electron/server';
 import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
 import type { Order } from '../../shared/trade';
+import { allocateOldestFirst, convertPreview, negate, sumAmounts, toMinor } from '../../renderer/src/screens/money/money';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
@@ -169,13 +170,18 @@ describe('payments, balances and the home screen', () => {
     expect(await page.locator(`.alloc-table tr[data-order="${draft.no}"]`).count()).toBe(0);
     expect(await text(`.alloc-table tr[data-order="${so2.no}"] td:nth-child(4)`)).toBe('250.50');
 
+    // Enter moves on from the party to the amount
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-amount');
+
     // cash for money in: the 1039 hint
     await page.selectOption('#pay-method', 'cash');
     expect(await text('#pay-method-hint')).toBe('1039 市场采购出口的货款不得以现金结算');
     await page.selectOption('#pay-method', 'tt');
 
     // three decimals for USD: the core refuses, the message is next to the amount, nothing is written
-    await page.fill('#pay-amount', '600.555');
+    await page.focus('#pay-amount');
+    await page.keyboard.type('600.555');
     await page.click('.panel-buttons button.primary');
     await expect.poll(() => text('#pay-amount-error')).toBe('USD 金额最多 2 位小数');
     expect(await page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
@@ -270,6 +276,12 @@ describe('payments, balances and the home screen', () => {
     await page.click('[data-filter-direction=in]');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
     await page.click('[data-filter-direction=all]');
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+    // the date range: nothing from tomorrow on
+    await page.fill('input[name=filterFrom]', day(-1));
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 0 条');
+    expect(await text('.grid-empty p')).toBe('没有符合筛选条件的收付款。');
+    await page.click('[data-action=clear-filters]');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
 
     await cell(out.id, 'partyName').click();
@@ -417,5 +429,51 @@ describe('payments, balances and the home screen', () => {
     await page.click('[data-lang=zh]');
 
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('money helpers of the screens (exact, no floating point)', () => {
+  it('sum amounts in the currency\'s own decimals', () => {
+    expect(sumAmounts(['4831.96', '3000.00'], 'CNY')).toBe('7831.96');
+    expect(sumAmounts(['0.10', '0.20'], 'USD')).toBe('0.30'); // 0.1 + 0.2 in floats is 0.30000000000000004
+    expect(sumAmounts(['-720.00', '720.00'], 'CNY')).toBe('0.00');
+    expect(sumAmounts(['1250', '3'], 'JPY')).toBe('1253');
+    expect(sumAmounts(['1.250', '0.005'], 'KWD')).toBe('1.255');
+    expect(sumAmounts(['99999999999.99', '0.01'], 'USD')).toBe('100000000000.00');
+    expect(sumAmounts(['1.5'], 'JPY')).toBeNull(); // not a JPY amount
+    expect(sumAmounts([], 'USD')).toBe('0.00');
+  });
+
+  it('read what people type, full-width digits included', () => {
+    expect(toMinor('１２００．５', 'USD')).toBe(120050);
+    expect(toMinor('12,5', 'USD')).toBe(1250);
+    expect(toMinor('600.555', 'USD')).toBeNull();
+    expect(toMinor('', 'USD')).toBeNull();
+  });
+
+  it('negate a decimal string without touching its digits', () => {
+    expect(negate('-800.00')).toBe('800.00');
+    expect(negate('100.00')).toBe('-100.00');
+    expect(negate('0.00')).toBe('0.00');
+  });
+
+  it('preview the base amount with the core\'s rounding (half away from zero)', () => {
+    expect(convertPreview('250.50', 'USD', '7.15', 'CNY')).toBe('1791.08'); // 1791.075
+    expect(convertPreview('600', 'USD', '7.2', 'CNY')).toBe('4320.00');
+    expect(convertPreview('1000', 'JPY', '0.047321', 'CNY')).toBe('47.32');
+    expect(convertPreview('1.255', 'KWD', '23.4', 'CNY')).toBe('29.37'); // 29.367
+    expect(convertPreview('600', 'USD', '', 'CNY')).toBeNull();
+  });
+
+  it('allocate oldest first up to the payment, never more than an order owes', () => {
+    const orders = [
+      { orderId: 3, orderNo: 'SO-2026-0003', orderDate: '2026-03-10', total: '127.90', available: '127.90' },
+      { orderId: 1, orderNo: 'SO-2026-0001', orderDate: '2026-02-01', total: '1000.00', available: '400.00' },
+      { orderId: 2, orderNo: 'SO-2026-0002', orderDate: '2026-03-10', total: '250.50', available: '250.50' },
+    ];
+    expect(allocateOldestFirst(60000, orders, 'USD')).toEqual({ 1: '400.00', 2: '200.00' });
+    expect(allocateOldestFirst(200000, orders, 'USD')).toEqual({ 1: '400.00', 2: '250.50', 3: '127.90' });
+    expect(allocateOldestFirst(1, orders, 'USD')).toEqual({ 1: '0.01' });
+    expect(allocateOldestFirst(0, orders, 'USD')).toEqual({});
   });
 });

@@ -288,19 +288,6 @@ export function PaymentForm({ record, direction: newDirection, partyId: newParty
             allowEmpty={false}
             wide
           />
-          <Field id="pay-payDate" label={t('payments.fields.payDate')} error={errors.payDate} required>
-            {(aria) => <input {...aria} name="payDate" type="date" value={v.payDate} onChange={(e) => set('payDate', e.target.value)} />}
-          </Field>
-          <SelectField
-            id="pay-method"
-            name="method"
-            label={t('payments.fields.method')}
-            value={v.method}
-            options={methodOptions}
-            onChange={(x) => set('method', x as Method)}
-            error={errors.method}
-            hint={v.method === 'cash' && v.direction === 'in' ? t('payments.hints.cash1039') : undefined}
-          />
           <TextField
             id="pay-amount"
             name="amount"
@@ -339,6 +326,19 @@ export function PaymentForm({ record, direction: newDirection, partyId: newParty
                   ? t('payments.hints.basePreview', { currency: v.currency, rate: normalizeDecimalInput(v.rate), base, amount: preview })
                   : t('payments.hints.rate', { currency: v.currency, base })
             }
+          />
+          <Field id="pay-payDate" label={t('payments.fields.payDate')} error={errors.payDate} required>
+            {(aria) => <input {...aria} name="payDate" type="date" value={v.payDate} onChange={(e) => set('payDate', e.target.value)} />}
+          </Field>
+          <SelectField
+            id="pay-method"
+            name="method"
+            label={t('payments.fields.method')}
+            value={v.method}
+            options={methodOptions}
+            onChange={(x) => set('method', x as Method)}
+            error={errors.method}
+            hint={v.method === 'cash' && v.direction === 'in' ? t('payments.hints.cash1039') : undefined}
           />
           <TextField id="pay-reference" name="reference" label={t('payments.fields.reference')} value={v.reference} onChange={(x) => set('reference', x)} error={errors.reference} hint={t('payments.hints.reference')} maxLength={200} />
         </div>

@@ -44,7 +44,7 @@ export function usePaymentColumns(baseCurrency: string): ColDef<Payment>[] {
       { ...decimalCol<Payment>('amount', L('amount'), 115, false), cellClass: [RIGHT, 'money-strong'] },
       textCol<Payment>('currency', L('currency'), 70, false),
       decimalCol<Payment>('rate', L('rate'), 80, false),
-      decimalCol<Payment>('baseAmount', t('payments.columns.baseAmount', { base: baseCurrency }), 140, false),
+      decimalCol<Payment>('baseAmount', t('payments.columns.baseAmount', { base: baseCurrency }), 155, false),
       {
         ...decimalCol<Payment>('unallocated', L('unallocated'), 105, false),
         cellClass: (p) => [RIGHT, typeof p.value === 'string' && !isZero(p.value) ? 'money-open' : 'money-muted'],

@@ -68,6 +68,8 @@ interface DataGridProps<T extends Identified> {
   handleRef?: Ref<DataGridHandle>;
   /** shown in the status line, e.g. "Selected: Ali Trading" */
   selectedText?: string | undefined;
+  /** the status line's hint; default: how to edit in the grid (say what Enter does where it opens a form) */
+  hint?: string | undefined;
 }
 
 type Saved = ColumnState[] | null;
@@ -76,7 +78,7 @@ function isColumnStateList(v: unknown): v is ColumnState[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && typeof (s as ColumnState).colId === 'string');
 }
 
-export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText }: DataGridProps<T>) {
+export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText, hint }: DataGridProps<T>) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -256,7 +258,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
       <div className="status-line" role="status" data-testid="row-count">
         <span>{filtered ? t('common.rowCountFiltered', { shown, count: rows.length }) : t('common.rowCount', { count: rows.length })}</span>
         {selectedText && <span className="selected-name">{selectedText}</span>}
-        <span className="status-hint">{t('common.editHint')}</span>
+        <span className="status-hint">{hint ?? t('common.editHint')}</span>
         <button type="button" className="link-button" onClick={resetLayout}>
           {t('common.resetLayout')}
         </button>

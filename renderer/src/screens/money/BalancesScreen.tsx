@@ -138,6 +138,7 @@ export function BalancesScreen() {
       <div className="grid-box" onKeyDown={onGridKey} onDoubleClick={onGridDoubleClick}>
         <DataGrid<BalanceGridRow>
           stateKey="grid.balances"
+          hint={t('balances.gridHint')}
           rows={rows}
           loading={loading && !loadedOnce}
           columnDefs={columnDefs}

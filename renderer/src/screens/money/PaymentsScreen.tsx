@@ -198,6 +198,7 @@ export function PaymentsScreen() {
       <div className="grid-box" onKeyDown={onGridKey} onDoubleClick={onGridDoubleClick}>
         <DataGrid<Payment>
           stateKey="grid.payments"
+          hint={t('payments.gridHint')}
           rows={rows}
           loading={loading && !loadedOnce}
           columnDefs={columnDefs}

@@ -1,0 +1,148 @@
+/**
+ * The list half of a logistics screen: title and buttons, search as you type (not while an input method is
+ * composing), screen filters, and the grid. A row opens with a double click, Enter, or the Open button.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColDef } from 'ag-grid-community';
+import { DataGrid, type DataGridHandle, type Identified } from '../../../components/DataGrid';
+import { useDebounced } from '../../../hooks/useDebounced';
+
+interface ListScreenProps<T extends Identified> {
+  name: string;
+  title: string;
+  rows: T[];
+  loading: boolean;
+  columnDefs: ColDef<T>[];
+  /** buttons after the title */
+  actions?: ReactNode;
+  /** filters after the search box */
+  filters?: ReactNode;
+  searchPlaceholder?: string;
+  /** the settled search text (debounced), to reload the list */
+  onSearch?: (text: string) => void;
+  onSelect: (row: T | null) => void;
+  onOpen?: (row: T) => void;
+  selectedText?: string | undefined;
+  /** a line under the grid: what the list is for, what to do next */
+  hint?: ReactNode;
+  children?: ReactNode;
+}
+
+const SEARCH_DELAY_MS = 200;
+
+/** Search box text and the settled query, leaving out the letters an input method is still composing. */
+export function useSearchBox(onSearch: ((text: string) => void) | undefined) {
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const composing = useRef(false);
+  const settled = useDebounced(query, SEARCH_DELAY_MS);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    onSearch?.(settled.trim());
+  }, [settled]);
+  return { text, setText, setQuery, composing };
+}
+
+export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
+  const { name, title, rows, loading, columnDefs, actions, filters, searchPlaceholder, onSearch, onSelect, onOpen, selectedText, hint, children } = props;
+  const { t } = useTranslation();
+  const search = useSearchBox(onSearch);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<DataGridHandle>(null);
+  const selected = useRef<T | null>(null);
+
+  const select = useCallback(
+    (row: T | null) => {
+      selected.current = row;
+      onSelect(row);
+    },
+    [onSelect],
+  );
+
+  // Ctrl+F searches this list
+  useEffect(() => {
+    if (!onSearch) return;
+    function onKey(e: globalThis.KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f' && !document.querySelector('.modal-backdrop, .panel-backdrop')) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onSearch]);
+
+  function openSelected(target: EventTarget) {
+    const el = target as HTMLElement;
+    if (!onOpen || !el.closest('.ag-row') || el.closest('.ag-cell-inline-editing')) return false;
+    if (selected.current) onOpen(selected.current);
+    return true;
+  }
+
+  function onGridKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing && openSelected(e.target)) e.preventDefault();
+  }
+
+  return (
+    <section className={`screen logi logi-list logi-${name}`} aria-labelledby={`${name}-title`}>
+      <div className="toolbar">
+        <h1 id={`${name}-title`}>{title}</h1>
+        <div className="toolbar-actions">{actions}</div>
+      </div>
+      {(onSearch || filters) && (
+        <div className="toolbar filters-bar">
+          {onSearch && (
+            <input
+              ref={searchRef}
+              type="search"
+              className="search"
+              name="search"
+              aria-label={t('common.search')}
+              placeholder={`${searchPlaceholder ?? t('common.search')} (Ctrl+F)`}
+              value={search.text}
+              onChange={(e) => {
+                search.setText(e.target.value);
+                if (!search.composing.current) search.setQuery(e.target.value);
+              }}
+              onCompositionStart={() => (search.composing.current = true)}
+              onCompositionEnd={(e) => {
+                search.composing.current = false;
+                search.setQuery(e.currentTarget.value);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && search.text !== '') {
+                  e.preventDefault();
+                  search.setText('');
+                  search.setQuery('');
+                } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
+                  if (gridRef.current?.focusFirstCell()) e.preventDefault();
+                }
+              }}
+            />
+          )}
+          {filters}
+        </div>
+      )}
+      <div className="logi-grid" onKeyDown={onGridKey} onDoubleClick={(e) => openSelected(e.target)}>
+        <DataGrid<T>
+          stateKey={`grid.${name}`}
+          rows={rows}
+          loading={loading}
+          columnDefs={columnDefs}
+          onSelect={select}
+          onCellEdit={() => undefined}
+          handleRef={gridRef}
+          selectedText={selectedText}
+        />
+      </div>
+      {hint && <div className="logi-hint">{hint}</div>}
+      {children}
+    </section>
+  );
+}

@@ -30,7 +30,10 @@ export function uniqueSheetName(wanted: string, used: Set<string>): string {
 // ---------------------------------------------------------------------------------------------------------
 // Widths
 
-/** Display width of a text in Excel's character units: CJK and full-width characters count double. */
+/**
+ * Display width of a text in Excel's character units (the width of "0"): CJK and full-width characters count
+ * double, capital Latin letters 1.3 (they are wider than a digit in every font).
+ */
 export function textWidth(text: string): number {
   let widest = 0;
   for (const line of text.split(/\r?\n/)) {
@@ -46,11 +49,11 @@ export function textWidth(text: string): number {
         (c >= 0xff00 && c <= 0xff60) ||
         (c >= 0xffe0 && c <= 0xffe6) ||
         c >= 0x20000;
-      w += wide ? 2 : 1;
+      w += wide ? 2 : c >= 0x41 && c <= 0x5a ? 1.3 : 1;
     }
     widest = Math.max(widest, w);
   }
-  return widest;
+  return Math.round(widest * 10) / 10;
 }
 
 function shownText(cell: ExcelJS.Cell): string {
@@ -188,10 +191,11 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number, toRow: num
       if (cell.isMerged && cell.master !== cell) return;
       const width = opts.mergedWidths?.get(cell.address) ?? ws.getColumn(col).width ?? 9;
       const size = (cell.font?.size ?? 11) / 11;
+      const bold = cell.font?.bold ? 1.1 : 1;
       const text = shownText(cell);
-      const n = text.split(/\r?\n/).reduce((s, part) => s + Math.max(1, Math.ceil((textWidth(part) * size) / Math.max(1, width - 1))), 0);
+      const n = text.split(/\r?\n/).reduce((s, part) => s + Math.max(1, Math.ceil((textWidth(part) * size * bold) / Math.max(1, width - 1.5))), 0);
       lines = Math.max(lines, n * size);
     });
-    if (lines > 1) row.height = Math.ceil(lines * lineHeight + 4);
+    if (lines > 1) row.height = Math.max(row.height ?? 0, Math.ceil(lines * lineHeight + 6));
   }
 }

@@ -10,6 +10,7 @@ import { defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { checkCompanyFile } from '../core/check';
 import { DEFAULT_PORT, startServer } from '../server';
+import { exportCommand } from './export';
 
 interface Command {
   summary: string;
@@ -68,6 +69,7 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  export: exportCommand,
 };
 
 function dataDirOf(values: Record<string, string | boolean | undefined>): string {

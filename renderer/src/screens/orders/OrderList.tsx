@@ -1,0 +1,267 @@
+/**
+ * The list of sales or purchase orders: a Sales / Purchase switch, filters (status, party, dates, search as
+ * you type with Ctrl+F), the grid of OrderSummary rows, and the totals per currency of what is listed.
+ * Double-click or Enter on a row opens the order.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColDef } from 'ag-grid-community';
+import type { Party } from '../../../../shared/api';
+import { ORDER_STATUSES, type OrderKind, type OrderStatus, type OrderSummary } from '../../../../shared/trade';
+import { call } from '../../api';
+import { ComboBox } from '../../components/ComboBox';
+import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
+import { useNotify } from '../../components/Toasts';
+import { useAppState } from '../../context';
+import { useDebounced } from '../../hooks/useDebounced';
+import { decimalCol, textCol } from '../../lib/columns';
+import { describeError } from '../../lib/errors';
+import { partyName } from '../../lib/names';
+import { sumByCurrency } from './money';
+import { PrefixDialog } from './PrefixDialog';
+import { goTo } from './route';
+import { statusClass, statusText } from './status';
+import './orders.css';
+
+const SEARCH_DELAY_MS = 200;
+
+export function OrderList({ kind }: { kind: OrderKind }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { language } = useAppState();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const composing = useRef(false);
+  const settled = useDebounced(query, SEARCH_DELAY_MS);
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [partyId, setPartyId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [rows, setRows] = useState<OrderSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [loadedOnce, setLoadedOnce] = useState(false);
+  const [selected, setSelected] = useState<OrderSummary | null>(null);
+  const [parties, setParties] = useState<Party[]>([]);
+  const [prefixes, setPrefixes] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<DataGridHandle>(null);
+  const requestNo = useRef(0);
+
+  useEffect(() => {
+    let live = true;
+    call('parties.list', { role: kind === 'sales' ? 'customer' : 'supplier', includeArchived: true })
+      .then((list) => live && setParties(list))
+      .catch((e: unknown) => live && notify.error(t('errors.loadFailed', { message: describeError(t, e) })));
+    return () => {
+      live = false;
+    };
+  }, [kind, notify, t]);
+
+  useEffect(() => {
+    const no = ++requestNo.current;
+    setLoading(true);
+    call('orders.list', {
+      kind,
+      search: settled.trim() || undefined,
+      status: status || undefined,
+      partyId: partyId ? Number(partyId) : undefined,
+      from: from || undefined,
+      to: to || undefined,
+    })
+      .then((list) => no === requestNo.current && setRows(list))
+      .catch((e: unknown) => no === requestNo.current && notify.error(t('errors.loadFailed', { message: describeError(t, e) })))
+      .finally(() => {
+        if (no === requestNo.current) {
+          setLoading(false);
+          setLoadedOnce(true);
+        }
+      });
+  }, [kind, settled, status, partyId, from, to, notify, t]);
+
+  // Ctrl+F searches the list instead of opening the browser's find bar.
+  useEffect(() => {
+    function onKey(e: globalThis.KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        if (prefixes) return;
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [prefixes]);
+
+  const partyOptions = useMemo(() => parties.map((p) => ({ value: String(p.id), label: [partyName(p, language), p.booth].filter(Boolean).join(' · ') })), [parties, language]);
+
+  const columnDefs = useMemo<ColDef<OrderSummary>[]>(() => {
+    const words = (s: unknown) => (typeof s === 'string' ? statusText(t, s as OrderStatus, kind) : '');
+    return [
+      { ...textCol<OrderSummary>('no', t('orders.fields.no'), 130, false), cellClass: 'order-no' },
+      textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false),
+      textCol<OrderSummary>('partyName', kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier'), 200, false),
+      textCol<OrderSummary>('currency', t('orders.fields.currency'), 80, false),
+      decimalCol<OrderSummary>('amount', t('orders.fields.amount'), 120, false),
+      decimalCol<OrderSummary>('baseAmount', t('orders.fields.baseAmount'), 125, false),
+      decimalCol<OrderSummary>('paid', kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid'), 110, false),
+      decimalCol<OrderSummary>('unpaid', kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable'), 110, false),
+      {
+        colId: 'status',
+        field: 'status',
+        headerName: t('orders.fields.status'),
+        width: 110,
+        valueFormatter: (p) => words(p.value),
+        filterValueGetter: (p) => words(p.data?.status),
+        filter: 'agTextColumnFilter',
+        cellClass: (p) => (p.value ? statusClass(p.value as OrderStatus) : ''),
+      },
+      { colId: 'cartons', field: 'cartons', headerName: t('orders.fields.cartons'), width: 90, type: 'rightAligned', filter: 'agNumberColumnFilter' },
+      decimalCol<OrderSummary>('quantity', t('orders.fields.quantity'), 110, false),
+      decimalCol<OrderSummary>('cbm', t('orders.fields.cbm'), 100, false),
+      { colId: 'lineCount', field: 'lineCount', headerName: t('orders.fields.lineCount'), width: 80, type: 'rightAligned', filter: 'agNumberColumnFilter' },
+    ];
+  }, [t, kind]);
+
+  const onCellEdit = useCallback(() => undefined, []);
+
+  function rowIdOf(target: EventTarget | null): number | null {
+    const row = (target as HTMLElement | null)?.closest?.('.ag-row');
+    const id = row?.getAttribute('row-id');
+    return id && /^\d+$/.test(id) ? Number(id) : null;
+  }
+
+  function onDoubleClick(e: MouseEvent) {
+    const id = rowIdOf(e.target);
+    if (id !== null) goTo({ view: 'detail', id });
+  }
+
+  function onGridKey(e: KeyboardEvent) {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    const id = rowIdOf(e.target);
+    if (id !== null && (e.target as HTMLElement).closest('.ag-cell')) {
+      e.preventDefault();
+      goTo({ view: 'detail', id });
+    }
+  }
+
+  const totals = useMemo(() => sumByCurrency(rows), [rows]);
+  const filtersOn = Boolean(status || partyId || from || to || settled.trim());
+
+  return (
+    <section className="screen orders-list" aria-labelledby="orders-title">
+      <div className="toolbar">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+        <div className="segmented" role="group" aria-label={t('orders.kindSwitch')}>
+          {(['sales', 'purchase'] as const).map((k) => (
+            <button key={k} type="button" aria-pressed={kind === k} data-kind={k} onClick={() => goTo({ view: 'list', kind: k })}>
+              {t(k === 'sales' ? 'orders.kinds.sales' : 'orders.kinds.purchase')}
+            </button>
+          ))}
+        </div>
+        <div className="toolbar-actions">
+          <button type="button" className="primary" data-action="new-order" onClick={() => goTo({ view: 'new', kind })}>
+            + {kind === 'sales' ? t('orders.newSales') : t('orders.newPurchase')}
+          </button>
+          <button type="button" data-action="open-order" disabled={!selected} onClick={() => selected && goTo({ view: 'detail', id: selected.id })}>
+            {t('orders.open')}
+          </button>
+          <button type="button" data-action="prefixes" onClick={() => setPrefixes(true)}>
+            {t('orders.prefixes.button')}
+          </button>
+        </div>
+      </div>
+      <div className="toolbar filters-bar">
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          name="search"
+          aria-label={t('common.search')}
+          placeholder={`${t('orders.searchPlaceholder')} (Ctrl+F)`}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!composing.current) setQuery(e.target.value);
+          }}
+          onCompositionStart={() => (composing.current = true)}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setQuery(e.currentTarget.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && search !== '') {
+              e.preventDefault();
+              setSearch('');
+              setQuery('');
+            } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
+              if (gridRef.current?.focusFirstCell()) e.preventDefault();
+            }
+          }}
+        />
+        <label className="filter-item">
+          <span>{t('orders.fields.status')}</span>
+          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
+            <option value="">{t('common.all')}</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusText(t, s, kind)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filter-item filter-party">
+          <label htmlFor="orders-filter-party">{kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier')}</label>
+          <ComboBox id="orders-filter-party" aria-invalid={false} name="partyId" value={partyId} options={partyOptions} onChange={setPartyId} allowEmpty />
+        </div>
+        <label className="filter-item">
+          <span>{t('orders.filters.from')}</span>
+          <input type="date" name="from" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="filter-item">
+          <span>{t('orders.filters.to')}</span>
+          <input type="date" name="to" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        {filtersOn && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setStatus('');
+              setPartyId('');
+              setFrom('');
+              setTo('');
+              setSearch('');
+              setQuery('');
+            }}
+          >
+            {t('orders.filters.clear')}
+          </button>
+        )}
+      </div>
+      <div className="orders-grid" onDoubleClick={onDoubleClick} onKeyDown={onGridKey}>
+        <DataGrid<OrderSummary>
+          stateKey={`grid.orders.${kind}`}
+          rows={rows}
+          loading={loading && !loadedOnce}
+          columnDefs={columnDefs}
+          onSelect={setSelected}
+          onCellEdit={onCellEdit}
+          handleRef={gridRef}
+          selectedText={selected ? t('orders.selectedHint', { no: selected.no }) : undefined}
+        />
+      </div>
+      <div className="orders-totals-line" data-testid="orders-totals">
+        {loadedOnce && rows.length === 0 ? (
+          <span className="empty-hint">{filtersOn ? t('orders.emptyFiltered') : kind === 'sales' ? t('orders.emptySales') : t('orders.emptyPurchase')}</span>
+        ) : (
+          totals.map((x) => (
+            <span key={x.currency} className="currency-total">
+              {t('orders.listTotal', { currency: x.currency, amount: x.amount, unpaid: x.unpaid })}
+            </span>
+          ))
+        )}
+      </div>
+      {prefixes && <PrefixDialog onClose={() => setPrefixes(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,457 @@
+/**
+ * End-to-end: the orders screens in browser mode, driven in a real Chromium (as test/e2e/app.test.ts).
+ *
+ * The company, a buyer, two stalls and two products are set up through the core; everything after that goes
+ * through the UI, by keyboard where a trader types: a sales order in USD with three lines (two from stall A —
+ * one by cartons × pcs/carton, one by typing the quantity — and a free line without product from stall B),
+ * its exact total, save, reload, a refused save that keeps what was typed, confirm, purchase orders generated
+ * per stall, part of a purchase order received, and a photo attached. Screenshots go to /tmp/tr-shots/orders-*.
+ *
+ * Needs `npx electron-vite build` first and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../electron/server';
+import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const pageErrors: string[] = [];
+let soId = 0;
+let poNo = '';
+
+async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
+  const r = await server.core.call(name, arg);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value;
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `orders-${name}.png`), fullPage: false });
+}
+
+/** A cell of the line grid by line index (0-based) and column id. */
+const lineCell = (row: number, colId: string): Locator => page.locator(`.line-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`).first();
+
+/** Where the keyboard is in the line grid: "row:colId", or what else has the focus. */
+async function focused(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const c = el?.closest('.ag-cell');
+    const r = el?.closest('.ag-row');
+    if (c && r) return `${r.getAttribute('row-index')}:${c.getAttribute('col-id')}`;
+    return `${el?.tagName ?? ''}#${el?.id ?? ''}`;
+  });
+}
+
+async function press(key: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+/** Type into the focused grid cell (typing starts the edit), then Enter. */
+async function typeCell(text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Pick from a searchable picker (header fields) by typing and Enter. */
+async function pick(selector: string, typed: string): Promise<void> {
+  await page.click(selector);
+  await page.keyboard.type(typed);
+  await page.locator('.combo-list [role=option]').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The rows of the order list (one "no." cell each). */
+const listRows = () => page.locator('.orders-list .ag-cell[col-id="no"]');
+
+const total = (key: string) => page.locator(`[data-testid=order-totals] [data-total=${key}] .total-value`);
+
+/** A PNG image of w×h pixels in one colour, made here (no files needed). */
+function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = (crcTable[(c ^ x) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-orders-'));
+  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
+
+  // The data this test is not about comes in through the core.
+  await core('company.setup', { nameZh: '义乌测试贸易商行', nameEn: 'Yiwu Test Trading', baseCurrency: 'CNY', language: 'zh' });
+  await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', nationality: 'ARE', idDocNo: 'P7654321' });
+  const stallA = await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 2区 12街 34567' });
+  await core('parties.create', { roles: ['supplier'], nameZh: '义乌发饰工厂', booth: '国际商贸城 4区 3街 880' });
+  await core('products.create', {
+    itemNo: 'A-1001',
+    nameZh: '塑料玩具车',
+    nameEn: 'Plastic toy car',
+    spec: '12cm',
+    hsCode: '9503008900',
+    customsUnit: '007',
+    pcsPerCarton: 240,
+    cartonLengthCm: '60',
+    cartonWidthCm: '40',
+    cartonHeightCm: '50',
+    grossKgPerCarton: '12.5',
+    netKgPerCarton: '11.25',
+    defaultPrice: '0.0125',
+    currency: 'USD',
+    supplierId: stallA.id,
+  });
+  await core('products.create', {
+    itemNo: 'HC-88',
+    nameZh: '发夹',
+    nameEn: 'Hair clip',
+    customsUnit: '007',
+    pcsPerCarton: 1000,
+    defaultPrice: '0.02',
+    currency: 'USD',
+    supplierId: stallA.id,
+  });
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Orders in browser mode', () => {
+  it('shows an empty sales order list with a hint, and the number prefixes', async () => {
+    await page.goto(`${server.url}#orders`);
+    await page.locator('.orders-list .ag-root').waitFor();
+    await expect.poll(() => page.textContent('[data-testid=orders-totals]')).toContain('还没有销售订单');
+    await page.click('[data-action=prefixes]');
+    await page.locator('[data-testid=prefix-dialog]').waitFor();
+    await expect.poll(() => page.inputValue('#prefix-sales')).toBe('SO');
+    expect(await page.inputValue('#prefix-purchase')).toBe('PO');
+    await shot('01-prefixes');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=prefix-dialog]').waitFor({ state: 'detached' });
+  });
+
+  it('enters a sales order with three lines by keyboard and shows the exact total', async () => {
+    await page.click('[data-action=new-order]');
+    await page.locator('[data-testid=line-grid] .ag-root').waitFor();
+    expect(page.url()).toContain('#orders/new?kind=sales');
+    // the keyboard starts in the customer picker; today's date and the base currency are filled in
+    await expect.poll(focused).toBe('INPUT#order-partyId');
+    expect(await page.inputValue('input[name=orderDate]')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getAttribute('#order-currency', 'data-value')).toBe('CNY');
+    expect(await page.inputValue('#order-rate')).toBe('1');
+    await page.keyboard.type('Ahmed');
+    await page.keyboard.press('Enter');
+    expect(await page.inputValue('#order-partyId')).toContain('Ahmed Trading LLC');
+
+    // another currency: no rate was used for USD yet, so the rate is asked for
+    await pick('#order-currency', 'usd');
+    await expect.poll(() => page.getAttribute('#order-currency', 'data-value')).toBe('USD');
+    await expect.poll(() => page.inputValue('#order-rate')).toBe('');
+    await page.fill('#order-rate', '7.2');
+    await pick('#order-incoterm', 'fob');
+    await page.fill('#order-incotermPlace', 'NINGBO');
+    await page.fill('#order-paymentTerms', '30% 定金，出货前付清尾款');
+
+    // Tab from the last header field lands on the first line's product cell
+    await page.click('#order-notes');
+    await press('Tab');
+    await expect.poll(focused).toBe('0:productId');
+
+    // Line 1: product A-1001 by its item no.; Enter jumps to the cartons; 10 cartons × 240 pcs
+    await page.keyboard.type('A-1001');
+    await page.locator('.product-combo [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('0:cartons');
+    await typeCell('10');
+    await expect.poll(focused).toBe('0:pcsPerCarton');
+    expect(await lineCell(0, 'pcsPerCarton').textContent()).toBe('240');
+    expect(await lineCell(0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
+    expect(await lineCell(0, 'unitPrice').textContent()).toBe('0.0125'); // the product's price (USD)
+    expect(await lineCell(0, 'amount').textContent()).toBe('30.00');
+    expect(await lineCell(0, 'grossKg').textContent()).toBe('125.000');
+    expect(await lineCell(0, 'cbm').textContent()).toBe('1.2000');
+    expect(await lineCell(0, 'stallId').textContent()).toBe('金华玩具摊位'); // the product's supplier
+    // Enter on through pcs, quantity, price, G.W., N.W., CBM, stall, notes to the next line
+    await press('Enter', 8);
+    await expect.poll(focused).toBe('1:productId');
+
+    // Line 2: HC-88 (same stall), quantity typed directly, price typed over the default
+    await page.keyboard.type('HC-88');
+    await page.locator('.product-combo [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('1:cartons');
+    await press('Enter', 2); // no cartons; pcs/carton stays 1000
+    await expect.poll(focused).toBe('1:quantity');
+    await typeCell('1500');
+    await typeCell('0.0213');
+    expect(await lineCell(1, 'amount').textContent()).toBe('31.95');
+    await press('Enter', 5);
+    await expect.poll(focused).toBe('2:productId');
+
+    // Line 3: a free line without product, from the other stall
+    await page.keyboard.type('S-9');
+    await page.locator('.product-combo [role=option]').first().waitFor();
+    expect(await page.textContent('.product-combo .combo-option.active')).toContain('S-9');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('2:nameZh');
+    await press('F2'); // Chinese goes through the input method: F2 opens the cell for it
+    await page.keyboard.insertText('样品袋');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('2:nameEn');
+    await typeCell('Sample bag');
+    await press('Enter', 5); // spec, HS code, unit, cartons, pcs/carton
+    await expect.poll(focused).toBe('2:quantity');
+    await typeCell('7');
+    await typeCell('1.3333');
+    await press('Enter', 3); // G.W., N.W., CBM
+    await expect.poll(focused).toBe('2:stallId');
+    await press('F2');
+    await page.locator('.cell-combo input').waitFor();
+    await page.keyboard.insertText('发饰');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lineCell(2, 'stallId').textContent()).toBe('义乌发饰工厂');
+    expect(await lineCell(2, 'amount').textContent()).toBe('9.33');
+
+    // 2400 × 0.0125 = 30.00; 1500 × 0.0213 = 31.95; 7 × 1.3333 = 9.3331 → 9.33 (rounded per line)
+    // total 30.00 + 31.95 + 9.33 = 71.28 USD; at 7.2: 71.28 × 7.2 = 513.216 → 513.22 CNY
+    expect(await total('amount').textContent()).toBe('71.28');
+    expect(await total('baseAmount').textContent()).toBe('513.22');
+    expect(await total('cartons').textContent()).toBe('10');
+    expect(await total('quantity').textContent()).toBe('3907');
+    expect(await page.textContent('[data-testid=save-state]')).toContain('未保存');
+    // a new empty line waits at the end
+    expect(await page.locator('.line-grid .ag-cell[col-id="quantity"]').count()).toBe(4);
+    await shot('02-new-order-typed');
+
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/^销售订单 SO-\d{4}-0001$/);
+    expect(await page.textContent('[data-testid=save-state]')).toBe('已保存');
+    expect(await total('amount').textContent()).toBe('71.28');
+    expect(await total('baseAmount').textContent()).toBe('513.22');
+    expect(await total('grossKg').textContent()).toBe('125.000');
+    soId = Number(/#orders\/(\d+)/.exec(page.url())?.[1]);
+    expect(soId).toBeGreaterThan(0);
+    const saved = await core('orders.get', { id: soId });
+    expect(saved.amount).toBe('71.28');
+    expect(saved.lines.map((l) => [l.itemNo, l.quantity, l.amount, l.stallName])).toEqual([
+      ['A-1001', '2400', '30.00', '金华玩具摊位'],
+      ['HC-88', '1500', '31.95', '金华玩具摊位'],
+      ['S-9', '7', '9.33', '义乌发饰工厂'],
+    ]);
+    await shot('03-order-saved');
+  });
+
+  it('shows the same order after a reload', async () => {
+    await page.reload();
+    await page.locator('[data-testid=line-grid] .ag-root').waitFor();
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/SO-\d{4}-0001/);
+    await expect.poll(() => lineCell(0, 'productId').textContent()).toBe('A-1001');
+    expect(await lineCell(0, 'quantity').textContent()).toBe('2400');
+    expect(await lineCell(1, 'quantity').textContent()).toBe('1500');
+    expect(await lineCell(1, 'unitPrice').textContent()).toBe('0.0213');
+    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
+    expect(await lineCell(2, 'amount').textContent()).toBe('9.33');
+    expect(await total('amount').textContent()).toBe('71.28');
+    expect(await total('baseAmount').textContent()).toBe('513.22');
+    expect(await page.inputValue('#order-rate')).toBe('7.2');
+    expect(await page.inputValue('#order-incoterm')).toContain('FOB');
+    expect(await page.inputValue('#order-incotermPlace')).toBe('NINGBO');
+  });
+
+  it('shows the errors of a refused save on their lines and keeps what was typed', async () => {
+    await lineCell(1, 'unitPrice').click();
+    await typeCell('0.02135'); // 5 decimals
+    await lineCell(2, 'quantity').click();
+    await typeCell('0');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=order-issues]')).toContain('第 2 行 · 单价：单价最多 4 位小数');
+    expect(await page.textContent('[data-testid=order-issues]')).toContain('第 3 行 · 总数量：必须大于 0');
+    await expect.poll(() => lineCell(1, 'unitPrice').getAttribute('class')).toContain('cell-error');
+    expect(await lineCell(2, 'quantity').getAttribute('class')).toContain('cell-error');
+    expect(await lineCell(1, 'unitPrice').getAttribute('title')).toBe('单价最多 4 位小数');
+    // nothing typed is lost, and the core still has the saved order
+    expect(await lineCell(1, 'unitPrice').textContent()).toBe('0.02135');
+    expect(await lineCell(2, 'quantity').textContent()).toBe('0');
+    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
+    expect(await page.inputValue('#order-paymentTerms')).toBe('30% 定金，出货前付清尾款');
+    expect(await page.textContent('[data-testid=save-state]')).toContain('未保存');
+    expect((await core('orders.get', { id: soId })).lines[1]?.unitPrice).toBe('0.0213');
+    await shot('04-line-errors');
+
+    // the keyboard is on the first bad cell; fix both and save
+    await expect.poll(focused).toBe('1:unitPrice');
+    await typeCell('0.0213');
+    expect(await lineCell(1, 'unitPrice').getAttribute('class')).not.toContain('cell-error');
+    await lineCell(2, 'quantity').click();
+    await typeCell('7');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('已保存');
+    expect(await page.locator('[data-testid=order-issues]').count()).toBe(0);
+    expect(await total('amount').textContent()).toBe('71.28');
+  });
+
+  it('removes a line with Ctrl+Delete and brings it back with Undo', async () => {
+    await lineCell(1, 'nameZh').click();
+    await page.keyboard.press('Control+Delete');
+    await expect.poll(() => page.textContent('[data-testid=undo-bar]')).toContain('已删除第 2 行 HC-88');
+    await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('S-9');
+    expect(await total('amount').textContent()).toBe('39.33'); // 30.00 + 9.33
+    await shot('05-line-removed');
+    await page.click('[data-testid=undo-bar] .link-button');
+    await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('HC-88');
+    expect(await total('amount').textContent()).toBe('71.28');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('已保存');
+    const o = await core('orders.get', { id: soId });
+    expect(o.lines.map((l) => l.itemNo)).toEqual(['A-1001', 'HC-88', 'S-9']);
+  });
+
+  it('confirms the order and generates one purchase order per stall', async () => {
+    await page.click('[data-action=confirm]');
+    await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('已确认');
+    expect(await page.textContent('[data-testid=order-summary]')).toContain('此后的修改都会记入修改记录');
+    expect(await page.textContent('[data-testid=order-unpaid]')).toBe('71.28');
+    // no stock yet: the product lines warn
+    await expect.poll(() => page.locator('.line-grid [data-testid=stock-warning]').count()).toBe(2);
+    expect(await page.getAttribute('.line-grid .ag-row[row-index="0"] [data-testid=stock-warning]', 'title')).toContain('2400');
+
+    await page.click('[data-action=generate]');
+    await page.locator('[data-testid=generated-pos]').waitFor();
+    const links = page.locator('[data-testid=generated-pos] a');
+    await expect.poll(() => links.count()).toBe(2);
+    const texts = await links.allTextContents();
+    expect(texts.some((s) => s.includes('金华玩具摊位'))).toBe(true);
+    expect(texts.some((s) => s.includes('义乌发饰工厂'))).toBe(true);
+    await shot('06-confirmed-generated');
+
+    const toStallA = links.filter({ hasText: '金华玩具摊位' });
+    poNo = (await toStallA.getAttribute('data-po')) ?? '';
+    expect(poNo).toMatch(/^PO-\d{4}-000[12]$/);
+    await toStallA.click();
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
+    await expect.poll(() => lineCell(0, 'productId').textContent()).toBe('A-1001');
+    expect(await lineCell(1, 'productId').textContent()).toBe('HC-88');
+    expect(await page.inputValue('#order-partyId')).toContain('金华玩具摊位');
+  });
+
+  it('receives part of the purchase order and shows the remaining quantity', async () => {
+    await page.click('[data-action=confirm]');
+    await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('已确认');
+    await page.click('[data-action=receive]');
+    await page.locator('[data-testid=receive-dialog]').waitFor();
+    expect(await page.locator('[data-testid=receive-remaining]').allTextContents()).toEqual(['2400', '1500']);
+    await page.fill('input[name=receive-1]', '1000');
+    await shot('07-receive-dialog');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=receive-dialog]').waitFor({ state: 'detached' });
+    await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('部分收货');
+    await expect.poll(() => lineCell(0, 'remainingQuantity').textContent()).toBe('1400');
+    expect(await lineCell(0, 'doneQuantity').textContent()).toBe('1000');
+    expect(await lineCell(1, 'remainingQuantity').textContent()).toBe('1500');
+    await shot('08-partly-received');
+  });
+
+  it('attaches a photo and shows its thumbnail; refuses a file over 10 MB by name', async () => {
+    await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
+    expect(await page.textContent('[data-testid=attachments]')).toContain('还没有附件');
+    await page.setInputFiles('[data-testid=attachment-input]', { name: 'sample-photo.png', mimeType: 'image/png', buffer: png(48, 32, [220, 40, 40]) });
+    const img = page.locator('[data-attachment="sample-photo.png"] img');
+    await img.waitFor();
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(48);
+
+    await page.setInputFiles('[data-testid=attachment-input]', { name: 'big-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) });
+    await expect.poll(() => page.textContent('.toast-error')).toContain('big-scan.pdf');
+    expect(await page.textContent('.toast-error')).toContain('10 MB');
+    const list = await core('attachments.list', { entity: 'order', entityId: Number(/#orders\/(\d+)/.exec(page.url())?.[1]) });
+    expect(list.map((a) => a.fileName)).toEqual(['sample-photo.png']);
+    await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
+    await shot('09-attachment');
+    await page.click('.toast-error .toast-close');
+  });
+
+  it('lists the orders with status words, amounts and filters', async () => {
+    await page.goto(`${server.url}#orders`);
+    await page.reload();
+    await page.locator('.orders-list .ag-root').waitFor();
+    const row = page.locator(`.orders-list .ag-row[row-id="${soId}"]`);
+    await expect.poll(() => row.locator('[col-id=status]').textContent()).toBe('已确认');
+    expect(await row.locator('[col-id=amount]').textContent()).toBe('71.28');
+    expect(await row.locator('[col-id=baseAmount]').textContent()).toBe('513.22');
+    expect(await row.locator('[col-id=partyName]').textContent()).toBe('Ahmed Trading LLC');
+    expect(await page.textContent('[data-testid=orders-totals]')).toContain('USD 合计 71.28');
+    await shot('10-sales-list');
+
+    await page.click('[data-kind=purchase]');
+    await expect.poll(() => listRows().count()).toBe(2);
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('发饰');
+    await expect.poll(() => listRows().count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => listRows().count()).toBe(2);
+    await page.selectOption('select[name=status]', 'partial');
+    await expect.poll(() => listRows().count()).toBe(1);
+    expect(await page.textContent('.orders-list .ag-cell[col-id=status]')).toBe('部分收货');
+    await shot('11-purchase-list');
+    // Enter on a row opens it
+    await page.locator('.orders-list .ag-cell[col-id=no]').first().click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
+  });
+
+  it('had no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

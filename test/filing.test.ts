@@ -713,7 +713,8 @@ describe('trade-records export filing', () => {
 
 /**
  * FILING_SAMPLE=/tmp/filing npx vitest run test/filing.test.ts -t sample — writes pack.xlsx and draft.xlsx
- * there to look at (LibreOffice: libreoffice --headless --convert-to pdf --outdir /tmp/filing pack.xlsx).
+ * there to look at (LibreOffice: libreoffice --headless --convert-to pdf --outdir /tmp/filing pack.xlsx), and
+ * the company file under data/ for the command line.
  */
 describe.runIf(process.env.FILING_SAMPLE)('filing pack sample', () => {
   it('writes a sample pack and a draft for rendering', async () => {
@@ -733,6 +734,9 @@ describe.runIf(process.env.FILING_SAMPLE)('filing pack sample', () => {
     void so;
     const r = await buildFilingPack(w.core.db, s.id, path.join(dir, 'pack.xlsx'));
     expect(r.declarations.length).toBe(2);
+    // the company file too, to try the command line on: --data <dir>/data
+    fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+    await w.core.db.backup(path.join(dir, 'data', path.basename(w.core.companyFile)));
     w.core.db.prepare('UPDATE party SET id_doc_no = ? WHERE id = ?').run('', w.buyer.id);
     await buildFilingPack(w.core.db, s.id, path.join(dir, 'draft.xlsx'), { draft: true });
   });

@@ -47,6 +47,7 @@ import {
   type StockRow,
   type TradeSettings,
 } from './trade';
+import { FilingExportSchema, FilingValidateSchema, type FilingExport, type FilingProblem } from './filing';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -394,6 +395,11 @@ export const apiMap = {
   'attachments.add': call<Attachment>()(AttachmentAddSchema),
   'attachments.get': call<Attachment & { dataBase64: string }>()(ById),
   'attachments.delete': call<{ id: number }>()(ById),
+
+  // The 1039 market-procurement filing pack of a shipment
+  'filing.validate': call<FilingProblem[]>()(FilingValidateSchema),
+  /** Validates, then builds the workbook; refused with the problems unless draft. */
+  'filing.export': call<FilingExport>()(FilingExportSchema),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 

@@ -741,3 +741,41 @@ describe.runIf(process.env.FILING_SAMPLE)('filing pack sample', () => {
     await buildFilingPack(w.core.db, s.id, path.join(dir, 'draft.xlsx'), { draft: true });
   });
 });
+
+describe('filing pack through the API', () => {
+  it('filing.validate lists the problems; filing.export refuses them with one issue each and writes nothing', async () => {
+    const { core, s } = await brokenShipment();
+    const problems = await ok(core, 'filing.validate', { shipmentId: s.id });
+    expect(problems.length).toBeGreaterThan(3);
+    expect(problems[0]).toMatchObject({ record: 'shipment', field: 'tradeMode' });
+    const r = await core.call('filing.export', { shipmentId: s.id });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('validation');
+    expect(!r.ok && r.error.issues?.length).toBe(problems.length);
+    expect(!r.ok && r.error.issues?.[0]?.path).toBe(`shipment.${s.id}.tradeMode`);
+    const exportsDir = path.join(core.dataDir, 'exports');
+    expect(fs.existsSync(exportsDir) ? fs.readdirSync(exportsDir) : []).toEqual([]);
+
+    // as a draft it is written, marked, and the problems come with it
+    const draft = await ok(core, 'filing.export', { shipmentId: s.id, draft: true });
+    expect(draft.fileName).toMatch(new RegExp(`^${s.no}-1039-\\d{8}-\\d{6}-DRAFT\\.xlsx$`));
+    expect(draft.problems).toHaveLength(problems.length);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(draft.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(findCell(wb.worksheets[0]!, DRAFT_TEXT)).toBeDefined();
+    expect(fs.readdirSync(exportsDir)).toEqual([draft.fileName]);
+  });
+
+  it('filing.export returns a valid pack and keeps a copy in the data folder', async () => {
+    const { core, s } = await smallShipment();
+    const pack = await ok(core, 'filing.export', { shipmentId: s.id });
+    expect(pack.problems).toEqual([]);
+    expect(pack.declarations).toEqual([expect.objectContaining({ index: 1, usd: '4262.49' })]);
+    const copy = path.join(core.dataDir, 'exports', pack.fileName);
+    expect(fs.readFileSync(copy).toString('base64')).toBe(pack.dataBase64);
+    const wb = await readBook(copy);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(SMALL_SHEETS);
+    const missing = await core.call('filing.export', { shipmentId: 999 });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+});

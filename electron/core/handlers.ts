@@ -9,6 +9,8 @@ import type { Handlers } from './context';
 import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
 import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './products';
 import { dashboard } from './trade/dashboard';
+import { validateFiling } from './filing';
+import { exportFilingPack } from './filing/api';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { orderHandlers } from './trade/order-handlers';
@@ -50,5 +52,7 @@ export const handlers: Handlers = {
 
   ...orderHandlers,
   ...logisticsHandlers,
+  'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
+  'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
 };

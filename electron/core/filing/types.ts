@@ -11,19 +11,8 @@ import type { Shipment } from '../../../shared/trade';
 /** One declaration carries at most USD 150,000 (in cents). */
 export const DECLARATION_CAP_USD_CENTS = 15_000_000;
 
-/** The kind of record a problem is on, so the UI can open it and the user can fix the named field. */
-export type FilingRecord = 'company' | 'shipment' | 'shipmentLine' | 'order' | 'orderLine' | 'party' | 'product';
+export type { FilingRecord, FilingProblem, DeclarationSummary } from '../../../shared/filing';
 
-export interface FilingProblem {
-  record: FilingRecord;
-  /** the record's id (company: 1) */
-  id: number;
-  /** the record's no. or name as the user knows it: "SO-2026-0003 line 2 (A-1001)", "金华玩具摊位" */
-  name: string;
-  /** the field to fix, as the API names it: hsCode, unit, grossKg, stallRegNo, nationality … */
-  field: string;
-  message: string;
-}
 
 /** A line of the shipment with everything the pack needs. */
 export interface FilingLine {
@@ -145,13 +134,3 @@ export interface Declaration {
 }
 
 /** What buildFilingPack reports for each declaration. */
-export interface DeclarationSummary {
-  index: number;
-  lines: number;
-  kinds: number;
-  simplified: boolean;
-  mergedLines: number;
-  usd: string;
-  currency: string;
-  amount: string;
-}

@@ -282,6 +282,14 @@ describe('logistics in browser mode', () => {
     await page.locator('[role=alertdialog]').waitFor();
     await page.click('[role=alertdialog] button:not(:last-child)');
     await expect.poll(() => page.textContent('[data-testid=shipment-status]')).toBe('已开船');
+    // one step back fixes a mistake (and opens the lines again), then forward again
+    await page.click('[data-action=status-back]');
+    await expect.poll(() => page.textContent('[data-testid=shipment-status]')).toBe('已报关');
+    expect(await page.locator('[data-action=add-lines]').isDisabled()).toBe(false);
+    await page.click('[data-action=status-next]');
+    await page.locator('[role=alertdialog]').waitFor();
+    await page.click('[role=alertdialog] button:not(:last-child)');
+    await expect.poll(() => page.textContent('[data-testid=shipment-status]')).toBe('已开船');
     expect(await page.locator('[data-action=add-lines]').isDisabled()).toBe(true);
     expect(await page.textContent('.detail-lines')).toContain('货物已发出');
     expect(await page.locator('[data-action=delete]').count()).toBe(0);
@@ -300,6 +308,217 @@ describe('logistics in browser mode', () => {
     await expect.poll(() => page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=status]`)).toBe('已开船');
     expect(await page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=amounts]`)).toBe('USD 1750.00');
     await shot('08-shipments-list');
+  });
+
+  it('deletes a planned shipment (and only a planned one), after asking', async () => {
+    await page.click('[data-action=new]');
+    await pick('#shipment-consigneeId', 'Ahmed');
+    await page.fill('#shipment-etd', '2026-06-01');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#shipment-title')).toBe('出货单 SH-2026-0002');
+    await page.click('[data-action=delete]');
+    await page.locator('[role=alertdialog]').waitFor();
+    expect(await page.textContent('[role=alertdialog]')).toContain('SH-2026-0002');
+    await page.click('[role=alertdialog] button.danger');
+    await gridReady();
+    await expect.poll(() => page.textContent('.logi-shipments [data-testid=row-count]')).toContain('共 1 条');
+    expect((await core('shipments.list', {})).map((s) => s.no)).toEqual(['SH-2026-0001']);
+  });
+
+  it('records an FOB import with freight and shows the landed cost of each line, worked out by hand', async () => {
+    await page.click('[data-nav=imports]');
+    await gridReady();
+    expect(await page.textContent('.logi-hint')).toContain('还没有进口单');
+    await page.click('[data-action=new]');
+    await page.locator('#import-supplierId').waitFor();
+    // the rate used last for USD (the sales orders were at 7.2) is offered
+    expect(await page.getAttribute('#import-currency', 'data-value')).toBe('USD');
+    expect(await page.inputValue('#import-rate')).toBe('7.2');
+    expect(await page.isChecked('#import-vatInCost')).toBe(true);
+    expect(await page.locator('#import-freight').count()).toBe(0); // CIF: no freight field
+
+    await pick('#import-supplierId', 'Rossi');
+    await pick('#import-originCountry', 'ITA');
+    await page.fill('#import-declarationNo', '223320260000123456');
+    await page.fill('#import-arrivalDate', '2026-05-10');
+    await page.selectOption('#import-valueBasis', 'FOB');
+    await page.fill('#import-freight', '75.00');
+
+    // line 1 by keyboard: the product picker in the cell fills name, HS code, duty and VAT rates
+    const grid = '.logi-lines-grid';
+    const rowCell = (i: number, col: string) => page.locator(`${grid} .ag-row[row-index="${i}"] .ag-cell[col-id="${col}"]`).first();
+    await rowCell(0, 'productId').click();
+    await page.keyboard.press('Enter');
+    await page.locator('.cell-combo input').waitFor();
+    await page.keyboard.type('IM-OIL');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowCell(0, 'description').textContent()).toBe('特级初榨橄榄油');
+    expect(await rowCell(0, 'hsCode').textContent()).toBe('1509200000');
+    expect(await rowCell(0, 'dutyRate').textContent()).toBe('10');
+    expect(await rowCell(0, 'vatRate').textContent()).toBe('13');
+    await editCell(rowCell(0, 'quantity'), '100');
+    await editCell(rowCell(0, 'unitPrice'), '5');
+    // a new empty line opened below for the next product
+    await rowCell(1, 'productId').click();
+    await page.keyboard.press('Enter');
+    await page.locator('.cell-combo input').waitFor();
+    await page.keyboard.type('PASTA');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowCell(1, 'vatRate').textContent()).toBe('9');
+    await editCell(rowCell(1, 'quantity'), '200');
+    await editCell(rowCell(1, 'unitPrice'), '1.25');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#import-title')).toBe('进口单 IM-2026-0001');
+
+    // By hand: values 100 × 5.00 = 500.00 and 200 × 1.25 = 250.00 USD; the FOB freight of 75.00 goes 2 : 1,
+    // 50.00 and 25.00. Customs value at 7.2: (500 + 50) × 7.2 = 3960.00 and (250 + 25) × 7.2 = 1980.00 CNY.
+    // Duty 10 % = 396.00 and 5 % = 99.00. VAT 13 % of 4356.00 = 566.28 and 9 % of 2079.00 = 187.11.
+    // Landed 3960 + 396 + 566.28 = 4922.28 (49.2228 a bottle) and 1980 + 99 + 187.11 = 2266.11
+    // (11.33055 → 11.3306 a pack).
+    const expected = [
+      ['500.00', '3960.00', '396.00', '566.28', '4922.28', '49.2228'],
+      ['250.00', '1980.00', '99.00', '187.11', '2266.11', '11.3306'],
+    ];
+    const cols = ['amount', 'customsValue', 'duty', 'vat', 'landedCost', 'landedUnitCost'];
+    for (const [i, values] of expected.entries()) {
+      for (const [j, col] of cols.entries()) {
+        await expect.poll(() => rowCell(i, col).textContent(), { message: `line ${i + 1} ${col}` }).toBe(values[j]);
+      }
+    }
+    const totals = (k: string) => page.textContent(`[data-testid=import-totals] [data-total=${k}] dd`);
+    expect(await totals('amount')).toBe('750.00');
+    expect(await totals('customsValue')).toBe('5940.00');
+    expect(await totals('duty')).toBe('495.00');
+    expect(await totals('vat')).toBe('753.39');
+    expect(await totals('landedCost')).toBe('7188.39');
+    await shot('09-import-landed-cost');
+  });
+
+  it('receives the import into stock; it is read-only afterwards and the stock shows it', async () => {
+    await page.click('[data-action=receive]');
+    const dialog = page.locator('[data-testid=receive-import]');
+    await dialog.waitFor();
+    await page.fill('#receive-date', '2026-05-12');
+    await shot('10-receive');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.textContent('[data-testid=import-status]')).toBe('已入库');
+    expect(await page.textContent('[data-testid=received-note]')).toContain('不能再修改');
+    expect(await page.locator('[data-action=save]').count()).toBe(0);
+    expect(await page.isDisabled('#import-rate')).toBe(true);
+    await expect.poll(() => page.locator('.logi-lines-grid .ag-row').count()).toBe(2); // no empty line to type into
+    await shot('11-import-received');
+
+    await page.click('[data-nav=stock]');
+    await gridReady();
+    await expect.poll(() => page.textContent(`.ag-row[row-id="${ids.oil}"] .ag-cell[col-id=onHand]`)).toBe('100');
+    expect(await page.textContent(`.ag-row[row-id="${ids.pasta}"] .ag-cell[col-id=onHand]`)).toBe('200');
+  });
+
+  it('shows each product\'s moves, and refuses an adjustment that would take the stock below 0', async () => {
+    const stockCell = (id: number, col: string) => page.locator(`.logi-stock .logi-grid .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`).first();
+    // the toy car went out 600 without being received: it shows below 0; 400 more are still ordered
+    expect(await stockCell(ids.toy, 'onHand').textContent()).toBe('-600');
+    expect(await stockCell(ids.toy, 'committed').textContent()).toBe('400');
+    expect(await stockCell(ids.cups, 'committed').textContent()).toBe('480');
+
+    await stockCell(ids.oil, 'itemNo').click();
+    await expect.poll(() => page.textContent('#stock-moves-title')).toBe('库存流水：IM-OIL 特级初榨橄榄油');
+    const moves = page.locator('[data-testid=stock-moves] .ag-row');
+    await expect.poll(() => moves.count()).toBe(1);
+    expect(await moves.first().textContent()).toContain('进口入库');
+    expect(await moves.first().locator('[col-id=reference]').textContent()).toBe('IM-2026-0001');
+    expect(await moves.first().locator('[col-id=date]').textContent()).toBe('2026-05-12');
+
+    await page.click('[data-action=adjust]');
+    const dialog = page.locator('[data-testid=adjust-stock]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('现有库存：100');
+    await page.fill('#adjust-quantity', '-150');
+    await page.fill('#adjust-reason', '盘点：破损报废');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#adjust-quantity-error')).toBe('IM-OIL 现有库存 100，减少 150 后会变成 -50，库存不能小于 0');
+    expect(await page.getAttribute('#adjust-quantity', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#adjust-reason')).toBe('盘点：破损报废'); // nothing lost
+    await shot('12-adjust-refused');
+
+    await page.fill('#adjust-quantity', '-2');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => stockCell(ids.oil, 'onHand').textContent()).toBe('98');
+    await expect.poll(() => moves.count()).toBe(2);
+    expect(await page.textContent('[data-testid=stock-moves]')).toContain('库存调整');
+    expect(await page.textContent('[data-testid=stock-moves]')).toContain('盘点：破损报废');
+    await shot('13-stock');
+  });
+
+  it('files a claim on a shipped line, with the stall it came from, and settles it as a credit', async () => {
+    const shipment = await core('shipments.get', { id: ids.shipment });
+    const toyLine = shipment.lines.find((l) => l.itemNo === 'PT-100')!;
+    await page.click('[data-nav=claims]');
+    await gridReady();
+    expect(await page.textContent('.logi-hint')).toContain('还没有索赔');
+
+    await page.click('[data-action=new]');
+    const dialog = page.locator('[data-testid=new-claim]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('先选择出货单');
+    await pick('#claim-shipment', 'SH-2026-0001');
+    const row = dialog.locator(`tr[data-line="${toyLine.id}"]`);
+    await row.waitFor();
+    expect(await row.locator('td.stall').textContent()).toBe('金华玩具摊位');
+    await row.click();
+    await page.selectOption('#claim-kind', 'damaged');
+    await page.fill('#claim-cartons', '2');
+    await page.fill('#claim-quantity', '20');
+    await page.fill('#claim-reason', '两箱外箱压坏，玩具车破损');
+    await shot('14-new-claim');
+    await dialog.locator('.modal-buttons button.primary').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const claim = (await core('claims.list', {}))[0]!;
+    const claimCell = (col: string) => page.locator(`.ag-row[row-id="${claim.id}"] .ag-cell[col-id="${col}"]`).first();
+    await expect.poll(() => claimCell('status').textContent()).toBe('待处理');
+    expect(await claimCell('no').textContent()).toBe('CL-2026-0001');
+    expect(await claimCell('partyName').textContent()).toBe('Ahmed Trading LLC');
+    expect(await claimCell('stallName').textContent()).toBe('金华玩具摊位');
+    expect(await claimCell('kind').textContent()).toBe('破损');
+    expect(await claimCell('quantity').textContent()).toBe('20');
+    expect(await page.textContent('[data-testid=claim-card]')).toContain('这批货由 金华玩具摊位 供货');
+
+    // settle as a credit: more than the line's amount is refused next to the amount
+    await page.click('[data-action=settle]');
+    const settle = page.locator('[data-testid=settle-claim]');
+    await settle.waitFor();
+    expect(await page.isChecked('#settle-settlement')).toBe(true); // credit
+    await page.fill('#settle-amount', '800');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#settle-amount-error')).toBe('最多 USD 750.00，即这一行的出货金额');
+    await shot('15-settle-refused');
+    await page.fill('#settle-amount', '25.00'); // 20 × 1.25
+    await page.keyboard.press('Enter');
+    await settle.waitFor({ state: 'detached' });
+    await expect.poll(() => claimCell('status').textContent()).toBe('已结算');
+    expect(await claimCell('settlement').textContent()).toBe('抵扣货款');
+    expect(await claimCell('amount').textContent()).toBe('USD 25.00');
+    expect(await page.locator('[data-action=settle]').isDisabled()).toBe(true);
+    await shot('16-claim-settled');
+  });
+
+  it('reads in English too', async () => {
+    await page.click('[data-lang=en]');
+    await page.goto(`${server.url}#shipments/${ids.shipment}`);
+    await page.locator('#shipment-title').waitFor();
+    await expect.poll(() => page.textContent('#shipment-title')).toBe(`Shipment ${ids.shipmentNo}`);
+    expect(await page.textContent('[data-testid=shipment-status]')).toBe('Departed');
+    expect(await page.textContent('.fill-card')).toContain('Container fill (40HQ)');
+    await shot('17-shipment-en');
+    // the attachments panel sits under the lines (shipments, imports and claims have one)
+    await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
+    await shot('17b-shipment-attachments-en');
+    await page.click('[data-nav=imports]');
+    await gridReady();
+    await shot('18-imports-en');
   });
 
   it('had no errors in the page', () => {

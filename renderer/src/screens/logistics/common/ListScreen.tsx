@@ -24,7 +24,11 @@ interface ListScreenProps<T extends Identified> {
   onSelect: (row: T | null) => void;
   onOpen?: (row: T) => void;
   selectedText?: string | undefined;
-  /** a line under the grid: what the list is for, what to do next */
+  /** the grid's status line hint: what Enter does */
+  gridHint?: string;
+  /** select this row (e.g. a record just added) once it is in the grid */
+  selectId?: { id: number } | null;
+  /** a line under the grid: what to do first when the list is empty */
   hint?: ReactNode;
   children?: ReactNode;
 }
@@ -49,7 +53,7 @@ export function useSearchBox(onSearch: ((text: string) => void) | undefined) {
 }
 
 export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
-  const { name, title, rows, loading, columnDefs, actions, filters, searchPlaceholder, onSearch, onSelect, onOpen, selectedText, hint, children } = props;
+  const { name, title, rows, loading, columnDefs, actions, filters, searchPlaceholder, onSearch, onSelect, onOpen, selectedText, gridHint, hint, selectId, children } = props;
   const { t } = useTranslation();
   const search = useSearchBox(onSearch);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -63,6 +67,10 @@ export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
     },
     [onSelect],
   );
+
+  useEffect(() => {
+    if (selectId) gridRef.current?.select(selectId.id);
+  }, [selectId]);
 
   // Ctrl+F searches this list
   useEffect(() => {
@@ -139,6 +147,7 @@ export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
           onCellEdit={() => undefined}
           handleRef={gridRef}
           selectedText={selectedText}
+          hint={gridHint}
         />
       </div>
       {hint && <div className="logi-hint">{hint}</div>}

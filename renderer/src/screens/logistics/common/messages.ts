@@ -131,3 +131,28 @@ export function failText(t: TFunction, error: unknown): string {
   }
   return describeError(t, error);
 }
+
+/** What a refused save of a draft with lines shows: field errors, errors by grid row, and the message line. */
+export interface DraftIssues {
+  fields: Record<string, string>;
+  /** by grid row id */
+  byRow: Record<number, Record<string, string>>;
+  message: string | undefined;
+}
+
+/**
+ * Sort the issues of a refused save onto the form: `sent` are the draft lines in the order they were sent,
+ * so "lines.2.quantity" lands on the row that was third in the call.
+ */
+export function draftIssues(t: TFunction, error: unknown, known: (field: string) => boolean, label: (field: string) => string | undefined, sent: { id: number }[]): DraftIssues {
+  const sorted = sortIssues(t, error, known, label);
+  const byRow: Record<number, Record<string, string>> = {};
+  for (const [i, errs] of Object.entries(sorted.lines)) {
+    const row = sent[Number(i)];
+    if (row) byRow[row.id] = errs;
+    else sorted.other.push(...Object.values(errs));
+  }
+  const n = Object.keys(sorted.fields).length + Object.keys(byRow).length;
+  const message = [n > 0 ? t('shipments.needAttention', { count: n }) : '', ...sorted.other].filter(Boolean).join(' ');
+  return { fields: sorted.fields, byRow, message: message || undefined };
+}

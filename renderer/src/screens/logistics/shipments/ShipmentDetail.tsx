@@ -9,9 +9,8 @@ import type { Shipment } from '../../../../../shared/trade';
 import { call } from '../../../api';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useNotify } from '../../../components/Toasts';
-import { failText, sortIssues } from '../common/messages';
+import { draftIssues, failText } from '../common/messages';
 import { usePartyOptions } from '../common/parties';
-import { amountsText } from '../common/format';
 import { AddLinesDialog, type PickedLine } from './AddLinesDialog';
 import { ContainerFill } from './ContainerFill';
 import {
@@ -30,9 +29,12 @@ import {
   type LineDraft,
 } from './draft';
 import { ShipmentHeader } from './ShipmentHeader';
-import { LineErrors, ShipmentLines, type LineRow } from './ShipmentLines';
+import { ShipmentTotals } from './ShipmentTotals';
+import { ShipmentLines, type LineRow } from './ShipmentLines';
+import { LineErrors } from '../common/LineErrors';
 import { StatusStepper, type ShipmentStatus } from './StatusStepper';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
+import { settleGridEdits, useSyncState } from '../common/draftState';
 
 const LOCKED: ShipmentStatus[] = ['departed', 'arrived', 'delivered'];
 
@@ -49,8 +51,8 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   const notify = useNotify();
   const [saved, setSaved] = useState<Shipment | null>(null);
   const [loading, setLoading] = useState(id !== null);
-  const [header, setHeader] = useState<HeaderDraft>(() => headerOf(null));
-  const [lines, setLines] = useState<LineDraft[]>([]);
+  const [header, setHeader, headerRef] = useSyncState<HeaderDraft>(() => headerOf(null));
+  const [lines, setLines, linesRef] = useSyncState<LineDraft[]>([]);
   const [errors, setErrors] = useState<Partial<Record<HeaderField, string>>>({});
   const [lineErrors, setLineErrors] = useState<Record<number, Record<string, string>>>({});
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -107,9 +109,19 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.logi-detail .logi-form [aria-invalid="true"]')?.focus());
   }
 
-  /** Save the draft (with `nextLines` when lines were just added); the saved shipment, or null when refused. */
-  async function save(nextLines: LineDraft[] = lines): Promise<Shipment | null> {
+  /** Save the draft (with `added` when lines were just added); the saved shipment, or null when refused. */
+  async function save(added?: LineDraft[]): Promise<Shipment | null> {
     if (savingRef.current) return null; // one save at a time (a second Ctrl+S while the first runs)
+    savingRef.current = true;
+    try {
+      await settleGridEdits();
+      return await saveNow(added ?? linesRef.current, headerRef.current);
+    } finally {
+      savingRef.current = false;
+    }
+  }
+
+  async function saveNow(nextLines: LineDraft[], header: HeaderDraft): Promise<Shipment | null> {
     const fieldErrors: Partial<Record<HeaderField, string>> = {};
     if (header.consigneeId === '') fieldErrors.consigneeId = t('shipments.hints.chooseConsignee');
     const cc = checkContainerNo(header.containerNo);
@@ -125,7 +137,6 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
       focusFirstProblem();
       return null;
     }
-    savingRef.current = true;
     setBusy(true);
     setMessage(undefined);
     try {
@@ -139,28 +150,20 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
       if (!saved) onCreated(s.id);
       return s;
     } catch (e) {
-      const sorted = sortIssues(t, e, (f) => (HEADER_FIELDS as readonly string[]).includes(f), label);
-      setErrors(sorted.fields as Partial<Record<HeaderField, string>>);
-      const byRow: Record<number, Record<string, string>> = {};
-      for (const [i, errs] of Object.entries(sorted.lines)) {
-        const row = nextLines[Number(i)];
-        if (row) byRow[row.id] = errs;
-        else sorted.other.push(...Object.values(errs));
-      }
-      setLineErrors(byRow);
-      const n = Object.keys(sorted.fields).length + Object.keys(byRow).length;
-      setMessage([n > 0 ? t('shipments.needAttention', { count: n }) : '', ...sorted.other].filter(Boolean).join(' '));
+      const issues = draftIssues(t, e, (f) => (HEADER_FIELDS as readonly string[]).includes(f), label, nextLines);
+      setErrors(issues.fields as Partial<Record<HeaderField, string>>);
+      setLineErrors(issues.byRow);
+      setMessage(issues.message);
       focusFirstProblem();
       return null;
     } finally {
-      savingRef.current = false;
       setBusy(false);
     }
   }
 
   function addLines(picked: PickedLine[]) {
     setDialog(null);
-    const next = addShippable(lines, picked, () => tempId.current--);
+    const next = addShippable(linesRef.current, picked, () => tempId.current--);
     setLines(next);
     void save(next);
   }
@@ -303,7 +306,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
           </span>
         </div>
         <ShipmentLines rows={rows} locked={locked} onEdit={editLine} onSelect={setSelectedLine} onRemoveSelected={removeSelected} />
-        <LineErrors rows={rows} label={label} />
+        <LineErrors rows={rows.map((r) => ({ id: r.id, lineNo: r.lineNo, name: r.itemNo || r.orderNo, errors: r.errors }))} label={label} />
       </section>
       {saved && <AttachmentsSlot entity="shipment" entityId={saved.id} />}
 
@@ -324,31 +327,6 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
           onCancel={() => setDialog(null)}
         />
       )}
-    </section>
-  );
-}
-
-function ShipmentTotals({ shipment: s }: { shipment: Shipment | null }) {
-  const { t } = useTranslation();
-  if (!s) return null;
-  const items: [string, string][] = [
-    [t('shipments.fields.cartons'), String(s.cartons)],
-    [t('shipments.fields.grossKg'), s.grossKg],
-    [t('shipments.fields.netKg'), s.netKg],
-    [t('shipments.fields.cbm'), s.cbm],
-    [t('shipments.fields.amounts'), amountsText(s.amounts) || '—'],
-  ];
-  return (
-    <section className="logi-card totals-card" aria-label={t('shipments.totals')}>
-      <h3 className="form-section">{t('shipments.totals')}</h3>
-      <dl className="totals" data-testid="shipment-totals">
-        {items.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
     </section>
   );
 }

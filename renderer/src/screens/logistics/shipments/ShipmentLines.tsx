@@ -39,7 +39,7 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
       ...errorRules(f),
       cellClass: locked ? 'ag-right-aligned-cell' : ['ag-right-aligned-cell', 'cell-editable'],
     });
-    return [
+    const cols: ColDef<LineRow>[] = [
       {
         colId: 'lineNo',
         headerName: L('lineNo'),
@@ -55,13 +55,15 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
       edit('cartons', 80),
       edit('quantity', 100),
       { colId: 'unit', headerName: L('unit'), width: 80, valueGetter: (p) => (p.data ? codeName('units', p.data.unit, lang) || p.data.unit : '') },
-      decimalCol<LineRow>('unitPrice', L('unitPrice'), 90, false),
+      decimalCol<LineRow>('unitPrice', L('unitPrice'), 100, false),
       { ...decimalCol<LineRow>('amount', L('amount'), 110, false), cellClass: ['ag-right-aligned-cell', 'computed'], valueFormatter: (p) => (p.value === '' ? '—' : String(p.value ?? '')) },
-      textCol<LineRow>('currency', L('currency'), 70, false),
+      textCol<LineRow>('currency', L('currency'), 100, false),
       edit('grossKg', 100),
       edit('netKg', 100),
       edit('cbm', 90),
     ];
+    // lines of one document: sorting yes, column filters no (they only crowd the headers)
+    return cols.map((c) => ({ ...c, filter: false }));
   }, [t, lang, locked]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -81,23 +83,8 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
         columnDefs={columnDefs}
         onSelect={onSelect}
         onCellEdit={(row, field) => EDITABLE.includes(field as EditableField) && onEdit(row, field as EditableField)}
+        hint={locked ? t('shipments.hints.linesReadOnly') : undefined}
       />
     </div>
-  );
-}
-
-/** The messages of refused lines, each naming its line and field. */
-export function LineErrors({ rows, label }: { rows: LineRow[]; label: (field: string) => string }) {
-  const { t } = useTranslation();
-  const items = rows.flatMap((r) =>
-    Object.entries(r.errors).map(([field, message]) => ({ key: `${r.id}-${field}`, text: t('shipments.lineError', { line: r.lineNo, item: r.itemNo || r.orderNo, field: label(field), message }) })),
-  );
-  if (items.length === 0) return null;
-  return (
-    <ul className="line-errors" role="alert" data-testid="line-errors">
-      {items.map((i) => (
-        <li key={i.key}>{i.text}</li>
-      ))}
-    </ul>
   );
 }

@@ -92,7 +92,8 @@ export function ShipmentList({ onOpen, onNew }: { onOpen: (id: number) => void; 
       onSelect={setSelected}
       onOpen={(r) => onOpen(r.id)}
       selectedText={selected ? t('common.selected', { name: `${selected.no} ${selected.consigneeName}` }) : undefined}
-      hint={rows.length === 0 && !loading && !search && !status ? t('shipments.emptyHint') : t('shipments.listHint')}
+      gridHint={t('shipments.listHint')}
+      hint={rows.length === 0 && !loading && !search && !status ? t('shipments.emptyHint') : undefined}
     />
   );
 }

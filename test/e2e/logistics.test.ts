@@ -519,6 +519,21 @@ describe('logistics in browser mode', () => {
     await page.click('[data-nav=imports]');
     await gridReady();
     await shot('18-imports-en');
+    await page.dblclick('.ag-row[row-index="0"] .ag-cell[col-id=supplierName]');
+    await expect.poll(() => page.textContent('#import-title')).toBe('Import IM-2026-0001');
+    expect(await page.textContent('[data-testid=received-note]')).toContain('can no longer change');
+    await shot('19-import-en');
+    await page.click('[data-nav=claims]');
+    await gridReady();
+    await page.click('.ag-row[row-index="0"] .ag-cell[col-id=no]');
+    await expect.poll(() => page.textContent('[data-testid=claim-card]')).toContain('passed back to that stall');
+    await shot('20-claims-en');
+
+    // a shipment that does not exist (deleted meanwhile) says so and offers the way back
+    await page.goto(`${server.url}#shipments/999`);
+    await expect.poll(() => page.textContent('[data-testid=detail-message]')).toContain('does not exist');
+    await page.click('[data-action=back]');
+    await gridReady();
   });
 
   it('had no errors in the page', () => {

@@ -86,10 +86,14 @@ export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onSearch]);
 
+  /** The row a click or key happened on (from the page: the grid tells its selection a moment later). */
   function openSelected(target: EventTarget) {
     const el = target as HTMLElement;
-    if (!onOpen || !el.closest('.ag-row') || el.closest('.ag-cell-inline-editing')) return false;
-    if (selected.current) onOpen(selected.current);
+    const rowEl = el.closest('.ag-row');
+    if (!onOpen || !rowEl || el.closest('.ag-cell-inline-editing')) return false;
+    const id = rowEl.getAttribute('row-id');
+    const row = rows.find((r) => String(r.id) === id) ?? selected.current;
+    if (row) onOpen(row);
     return true;
   }
 

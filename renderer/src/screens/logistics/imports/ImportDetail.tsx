@@ -13,6 +13,7 @@ import { useNotify } from '../../../components/Toasts';
 import { useAppState } from '../../../context';
 import { productName } from '../../../lib/names';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
+import { LoadFailed } from '../common/LoadFailed';
 import { settleGridEdits, useSyncState } from '../common/draftState';
 import { LineErrors } from '../common/LineErrors';
 import { draftIssues, failText } from '../common/messages';
@@ -45,6 +46,7 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
   const [errors, setErrors] = useState<Partial<Record<ImportField, string>>>({});
   const [lineErrors, setLineErrors] = useState<Record<number, Record<string, string>>>({});
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [receiveError, setReceiveError] = useState<string | undefined>(undefined);
@@ -73,7 +75,7 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
     if (id !== null) {
       call('imports.get', { id })
         .then((r) => live && apply(r))
-        .catch((e: unknown) => live && setMessage(t('errors.loadFailed', { message: failText(t, e) })))
+        .catch((e: unknown) => live && setLoadError(t('errors.loadFailed', { message: failText(t, e) })))
         .finally(() => live && setLoading(false));
     } else {
       // a new import: USD at the rate used last time, and one empty line to type into
@@ -249,6 +251,7 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
   }
 
   if (loading) return <section className="screen logi logi-detail" aria-busy="true" />;
+  if (loadError) return <LoadFailed message={loadError} backLabel={t('imports.back')} onBack={onBack} />;
 
   return (
     <section className="screen logi logi-detail" aria-labelledby="import-title" onKeyDown={onKeyDown}>

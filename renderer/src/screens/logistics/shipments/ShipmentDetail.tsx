@@ -34,6 +34,7 @@ import { ShipmentLines, type LineRow } from './ShipmentLines';
 import { LineErrors } from '../common/LineErrors';
 import { StatusStepper, type ShipmentStatus } from './StatusStepper';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
+import { LoadFailed } from '../common/LoadFailed';
 import { settleGridEdits, useSyncState } from '../common/draftState';
 
 const LOCKED: ShipmentStatus[] = ['departed', 'arrived', 'delivered'];
@@ -56,6 +57,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   const [errors, setErrors] = useState<Partial<Record<HeaderField, string>>>({});
   const [lineErrors, setLineErrors] = useState<Record<number, Record<string, string>>>({});
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [selectedLine, setSelectedLine] = useState<LineRow | null>(null);
@@ -81,7 +83,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
     let live = true;
     call('shipments.get', { id })
       .then((s) => live && apply(s))
-      .catch((e: unknown) => live && setMessage(t('errors.loadFailed', { message: failText(t, e) })))
+      .catch((e: unknown) => live && setLoadError(t('errors.loadFailed', { message: failText(t, e) })))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -245,6 +247,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   }
 
   if (loading) return <section className="screen logi logi-detail" aria-busy="true" />;
+  if (loadError) return <LoadFailed message={loadError} backLabel={t('shipments.back')} onBack={onBack} />;
 
   const consigneeName = consignees.options.find((o) => o.value === header.consigneeId)?.label ?? '';
   const canAdd = !locked && header.consigneeId !== '';

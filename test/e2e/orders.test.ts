@@ -180,6 +180,17 @@ describe('Orders in browser mode', () => {
     await shot('01-prefixes');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=prefix-dialog]').waitFor({ state: 'detached' });
+
+    // a bad prefix is refused next to its field; a good one is kept
+    await page.click('[data-action=prefixes]');
+    await expect.poll(() => page.inputValue('#prefix-claim')).toBe('CL');
+    await page.fill('#prefix-claim', 'C L');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#prefix-claim-error')).toBe('1–10 个字母、数字或 -');
+    await page.fill('#prefix-claim', 'clm');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=prefix-dialog]').waitFor({ state: 'detached' });
+    expect((await core('settings.get', {})).prefixes.claim).toBe('CLM');
   });
 
   it('enters a sales order with three lines by keyboard and shows the exact total', async () => {
@@ -216,8 +227,8 @@ describe('Orders in browser mode', () => {
     await expect.poll(focused).toBe('0:cartons');
     await typeCell('10');
     await expect.poll(focused).toBe('0:pcsPerCarton');
+    await expect.poll(() => lineCell(0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
     expect(await lineCell(0, 'pcsPerCarton').textContent()).toBe('240');
-    expect(await lineCell(0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
     expect(await lineCell(0, 'unitPrice').textContent()).toBe('0.0125'); // the product's price (USD)
     expect(await lineCell(0, 'amount').textContent()).toBe('30.00');
     expect(await lineCell(0, 'grossKg').textContent()).toBe('125.000');
@@ -236,7 +247,7 @@ describe('Orders in browser mode', () => {
     await expect.poll(focused).toBe('1:quantity');
     await typeCell('1500');
     await typeCell('0.0213');
-    expect(await lineCell(1, 'amount').textContent()).toBe('31.95');
+    await expect.poll(() => lineCell(1, 'amount').textContent()).toBe('31.95');
     await press('Enter', 5);
     await expect.poll(focused).toBe('2:productId');
 
@@ -262,15 +273,15 @@ describe('Orders in browser mode', () => {
     await page.keyboard.insertText('发饰');
     await page.keyboard.press('Enter');
     await expect.poll(() => lineCell(2, 'stallId').textContent()).toBe('义乌发饰工厂');
-    expect(await lineCell(2, 'amount').textContent()).toBe('9.33');
+    await expect.poll(() => lineCell(2, 'amount').textContent()).toBe('9.33');
 
     // 2400 × 0.0125 = 30.00; 1500 × 0.0213 = 31.95; 7 × 1.3333 = 9.3331 → 9.33 (rounded per line)
     // total 30.00 + 31.95 + 9.33 = 71.28 USD; at 7.2: 71.28 × 7.2 = 513.216 → 513.22 CNY
-    expect(await total('amount').textContent()).toBe('71.28');
+    await expect.poll(() => total('amount').textContent()).toBe('71.28');
     expect(await total('baseAmount').textContent()).toBe('513.22');
     expect(await total('cartons').textContent()).toBe('10');
     expect(await total('quantity').textContent()).toBe('3907');
-    expect(await page.textContent('[data-testid=save-state]')).toContain('未保存');
+    await expect.poll(() => page.textContent('[data-testid=save-state]')).toContain('未保存');
     // a new empty line waits at the end
     expect(await page.locator('.line-grid .ag-cell[col-id="quantity"]').count()).toBe(4);
     await shot('02-new-order-typed');
@@ -333,7 +344,7 @@ describe('Orders in browser mode', () => {
     // the keyboard is on the first bad cell; fix both and save
     await expect.poll(focused).toBe('1:unitPrice');
     await typeCell('0.0213');
-    expect(await lineCell(1, 'unitPrice').getAttribute('class')).not.toContain('cell-error');
+    await expect.poll(() => lineCell(1, 'unitPrice').getAttribute('class')).not.toContain('cell-error');
     await lineCell(2, 'quantity').click();
     await typeCell('7');
     await page.keyboard.press('Control+s');
@@ -347,11 +358,11 @@ describe('Orders in browser mode', () => {
     await page.keyboard.press('Control+Delete');
     await expect.poll(() => page.textContent('[data-testid=undo-bar]')).toContain('已删除第 2 行 HC-88');
     await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('S-9');
-    expect(await total('amount').textContent()).toBe('39.33'); // 30.00 + 9.33
+    await expect.poll(() => total('amount').textContent()).toBe('39.33'); // 30.00 + 9.33
     await shot('05-line-removed');
     await page.click('[data-testid=undo-bar] .link-button');
     await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('HC-88');
-    expect(await total('amount').textContent()).toBe('71.28');
+    await expect.poll(() => total('amount').textContent()).toBe('71.28');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('已保存');
     const o = await core('orders.get', { id: soId });
@@ -417,9 +428,10 @@ describe('Orders in browser mode', () => {
     expect(await page.textContent('.toast-error')).toContain('10 MB');
     const list = await core('attachments.list', { entity: 'order', entityId: Number(/#orders\/(\d+)/.exec(page.url())?.[1]) });
     expect(list.map((a) => a.fileName)).toEqual(['sample-photo.png']);
+    // out of the way of the picture: the messages
+    while ((await page.locator('.toasts .toast-close').count()) > 0) await page.locator('.toasts .toast-close').first().click();
     await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
     await shot('09-attachment');
-    await page.click('.toast-error .toast-close');
   });
 
   it('lists the orders with status words, amounts and filters', async () => {
@@ -449,6 +461,57 @@ describe('Orders in browser mode', () => {
     await page.locator('.orders-list .ag-cell[col-id=no]').first().click();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
+  });
+
+  it('cancels an order with a reason, and deletes a draft after asking', async () => {
+    const parties = await core('parties.list', { role: 'customer' });
+    const draft = () =>
+      core('orders.create', { kind: 'sales', partyId: parties[0]!.id, orderDate: '2026-03-05', currency: 'CNY', rate: '1', lines: [{ itemNo: 'X-1', quantity: '10', unitPrice: '2' }] });
+    const a = await draft();
+    await page.goto(`${server.url}#orders/${a.id}`);
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`销售订单 ${a.no}`);
+    await page.click('[data-action=cancel]');
+    await page.locator('[data-testid=cancel-dialog]').waitFor();
+    await page.keyboard.press('Enter'); // no reason yet
+    await expect.poll(() => page.textContent('#cancel-reason-error')).toBe('请填写取消原因');
+    await page.keyboard.type('客户改单');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('已取消');
+    expect(await page.textContent('[data-testid=order-summary]')).toContain('取消原因：客户改单');
+    expect(await page.locator('[data-action=save]').count()).toBe(0); // a cancelled order is read-only
+    await shot('12-cancelled');
+
+    const b = await draft();
+    await page.goto(`${server.url}#orders/${b.id}`);
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`销售订单 ${b.no}`);
+    await page.click('[data-action=delete]');
+    await page.locator('[role=alertdialog]').waitFor();
+    expect(await page.textContent('[role=alertdialog]')).toContain(b.no);
+    await page.click('[role=alertdialog] button.danger');
+    await page.locator('.orders-list').waitFor();
+    const left = await core('orders.list', { kind: 'sales' });
+    expect(left.map((o) => o.no)).not.toContain(b.no);
+
+    await page.goto(`${server.url}#orders/${Number(/\d+$/.exec(poNo)?.[0] ?? 0) > 0 ? (await core('orders.list', { kind: 'purchase', search: poNo }))[0]!.id : 0}`);
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
+  });
+
+  it('shows the order in English, lines kept, after switching the language', async () => {
+    await lineCell(0, 'notes').click();
+    await page.keyboard.type('rush');
+    await page.keyboard.press('Enter');
+    await page.click('[data-lang=en]');
+    await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`Purchase order ${poNo}`);
+    expect(await page.textContent('[data-testid=order-status]')).toBe('Partly received');
+    expect(await page.textContent('.line-grid .ag-header-cell[col-id=productId]')).toContain('Item no. / product');
+    // the typed note survived the new grid
+    await expect.poll(() => lineCell(0, 'notes').textContent()).toBe('rush');
+    expect(await page.textContent('[data-testid=save-state]')).toContain('Unsaved');
+    await shot('12-purchase-order-en');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('Saved');
+    const po = (await core('orders.list', { kind: 'purchase', search: poNo }))[0];
+    expect((await core('orders.get', { id: po!.id })).lines[0]?.notes).toBe('rush');
   });
 
   it('had no errors in the page', () => {

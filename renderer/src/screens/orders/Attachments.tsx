@@ -31,6 +31,12 @@ export function sizeText(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
 }
 
+/** The size in a refusal: exact bytes where one decimal would round it down to the limit ("10.0 MB" of a 10 MB limit). */
+function overLimitText(bytes: number): string {
+  const mb = Math.round((bytes / MB) * 10) / 10;
+  return mb * MB > MAX_ATTACHMENT_BYTES ? `${mb.toFixed(1)} MB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
 const isImage = (a: Pick<Attachment, 'mime'>) => /^image\/(png|jpe?g|gif|webp|bmp)$/i.test(a.mime);
 
 function localTime(iso: string): string {
@@ -102,7 +108,7 @@ export function Attachments({ entity, entityId }: AttachmentsProps) {
   async function add(files: FileList | File[]) {
     for (const file of Array.from(files)) {
       if (file.size > MAX_ATTACHMENT_BYTES) {
-        notify.error(t('attachments.tooLarge', { name: file.name, size: sizeText(file.size), max: MAX_ATTACHMENT_BYTES / MB }));
+        notify.error(t('attachments.tooLarge', { name: file.name, size: overLimitText(file.size), max: MAX_ATTACHMENT_BYTES / MB }));
         continue;
       }
       if (file.size === 0) {

@@ -90,6 +90,14 @@ export function LineGrid(props: LineGridProps) {
   const { language: lang } = useAppState();
   const apiRef = useRef<GridApi<LineDraft> | null>(null);
   const justPicked = useRef(false);
+  // The lines as the grid has them; a grid made anew (another language) starts from these, not from `rows`.
+  const current = useRef<LineDraft[]>(rows);
+  const rowsSeen = useRef(rows);
+  if (rowsSeen.current !== rows) {
+    rowsSeen.current = rows;
+    current.current = rows;
+  }
+  const gridRows = useMemo(() => [...current.current], [rows, i18n.language]);
 
   // Values the column callbacks read at call time (so the columns are not rebuilt while typing).
   const live = useRef({ products, stalls, currency, decimals, errors, editable, onChange, onRemoved, onUndo, kind });
@@ -134,7 +142,8 @@ export function LineGrid(props: LineGridProps) {
   const emit = useCallback(
     (changed?: { rowKey: number; colId: string }) => {
       apiRef.current?.refreshCells({ columns: ['lineNo'] });
-      live.current.onChange(allLines().map((l) => ({ ...l })), changed);
+      current.current = allLines();
+      live.current.onChange(current.current.map((l) => ({ ...l })), changed);
     },
     [allLines],
   );
@@ -171,15 +180,16 @@ export function LineGrid(props: LineGridProps) {
       ensureTrailingEmpty();
       const node = api.getDisplayedRowAtIndex(rowIndex);
       if (!node) return;
-      const cols = editableColumns(node);
       const picked = justPicked.current;
       justPicked.current = false;
       if (picked && colId === 'productId') {
-        const cartons = cols.find((c) => c.getColId() === 'cartons');
-        if (cartons) return focus(rowIndex, cartons);
+        const cartons = api.getColumn('cartons');
+        if (cartons && cartons.isCellEditable(node)) return focus(rowIndex, cartons);
       }
-      const i = cols.findIndex((c) => c.getColId() === colId);
-      const next = cols[i + 1];
+      // the next cell to fill after this one (read-only cells such as the amount are passed over)
+      const all = api.getAllDisplayedColumns();
+      const at = all.findIndex((c) => c.getColId() === colId);
+      const next = all.slice(at + 1).find((c) => c.isCellEditable(node));
       if (next) return focus(rowIndex, next);
       const below = api.getDisplayedRowAtIndex(rowIndex + 1);
       const first = below ? editableColumns(below)[0] : undefined;
@@ -301,7 +311,7 @@ export function LineGrid(props: LineGridProps) {
       withError({
         colId: 'productId',
         headerName: L('product'),
-        width: 120,
+        width: 140,
         pinned: 'left',
         cellDataType: false,
         valueGetter: (p) => p.data?.itemNo ?? '',
@@ -364,7 +374,7 @@ export function LineGrid(props: LineGridProps) {
         }),
       }),
       withError({ ...num('cartons', 72), valueSetter: follow('cartons') }),
-      withError({ ...num('pcsPerCarton', 80), valueSetter: follow('pcsPerCarton') }),
+      withError({ ...num('pcsPerCarton', 96), valueSetter: follow('pcsPerCarton') }),
       withError({
         ...num('quantity', 96),
         valueSetter: setter((l, v) => {
@@ -492,7 +502,7 @@ export function LineGrid(props: LineGridProps) {
         key={i18n.language}
         theme={theme}
         localeText={localeText}
-        rowData={rows}
+        rowData={gridRows}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
         getRowId={getRowId}

@@ -85,6 +85,8 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
   const [dialog, setDialog] = useState<Dialog>(null);
   const [generated, setGenerated] = useState<Order[] | null>(null);
   const gridRef = useRef<LineGridHandle>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
   const baseCurrency = company.baseCurrency;
 
   const kind: OrderKind = order?.kind ?? loaded?.kind ?? newKind;
@@ -118,13 +120,14 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
         if (!live) return;
         setLoaded({ kind: k, order, products, parties, stalls, currencies });
       } catch (e) {
-        if (live) setLoadError(describeError(t, e));
+        if (live) setLoadError(describeError(tRef.current, e));
       }
     })();
     return () => {
       live = false;
     };
-  }, [id, newKind, t]);
+    // loaded once per order: a language switch must not reload it over unsaved typing
+  }, [id, newKind]);
 
   // first fill of the form once everything is loaded
   useEffect(() => {
@@ -216,19 +219,19 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
     }
   }, []);
 
-  const onRemoved = useCallback(
-    (line: LineDraft, index: number) => {
-      setRemoved({ line, index });
-      setDirty(true);
-    },
-    [],
-  );
+  const removedRef = useRef(removed);
+  removedRef.current = removed;
+  const onRemoved = useCallback((line: LineDraft, index: number) => {
+    setRemoved({ line, index });
+    setDirty(true);
+  }, []);
 
   const undoRemove = useCallback(() => {
-    setRemoved((r) => {
-      if (r) gridRef.current?.restore(r.line, r.index);
-      return null;
-    });
+    const r = removedRef.current;
+    if (!r) return;
+    removedRef.current = null;
+    setRemoved(null);
+    gridRef.current?.restore(r.line, r.index);
   }, []);
 
   // ----- save
@@ -489,6 +492,20 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           </div>
         )}
 
+        {generated && (
+          <div className="generated" role="status" data-testid="generated-pos">
+            <span>{t('orders.generatedList')}</span>
+            {generated.map((po) => (
+              <a key={po.id} href={`#orders/${po.id}`} data-po={po.no}>
+                {po.no} · {po.partyName} · {po.amount} {po.currency}
+              </a>
+            ))}
+            <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={() => setGenerated(null)}>
+              ×
+            </button>
+          </div>
+        )}
+
         <OrderHeader
           kind={kind}
           value={header}
@@ -546,20 +563,6 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           </ul>
         )}
         <OrderTotals totals={totals} currency={currency} baseCurrency={baseCurrency} unsaved={dirty || !order} />
-
-        {generated && (
-          <div className="generated" role="status" data-testid="generated-pos">
-            <span>{t('orders.generatedList')}</span>
-            {generated.map((po) => (
-              <a key={po.id} href={`#orders/${po.id}`} data-po={po.no}>
-                {po.no} · {po.partyName} · {po.amount} {po.currency}
-              </a>
-            ))}
-            <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={() => setGenerated(null)}>
-              ×
-            </button>
-          </div>
-        )}
 
         {order ? <Attachments entity="order" entityId={order.id} /> : <p className="empty-hint attachments-later">{t('attachments.saveFirst')}</p>}
       </div>

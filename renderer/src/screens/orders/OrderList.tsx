@@ -260,6 +260,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
             </span>
           ))
         )}
+        {rows.length > 0 && <span className="open-hint">{t('orders.openHint')}</span>}
       </div>
       {prefixes && <PrefixDialog onClose={() => setPrefixes(false)} />}
     </section>

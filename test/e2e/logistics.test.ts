@@ -295,6 +295,18 @@ describe('logistics in browser mode', () => {
     expect(await page.locator('[data-action=delete]').count()).toBe(0);
     await shot('07-departed');
 
+    // the same load in a 20GP is over capacity: the volume bar turns red (37.2 of 28 m³)
+    await page.selectOption('#shipment-containerType', '20GP');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=fill-cbm]')).toBe('37.2000 / 28 m³ · 132.9%');
+    expect(await page.getAttribute('[data-fill=cbm]', 'class')).toContain('fill-over');
+    expect(await page.getAttribute('[data-fill=weight]', 'class')).not.toContain('fill-over');
+    expect(await page.textContent('.fill-card')).toContain('超出柜子容量');
+    await page.locator('.fill-card').screenshot({ path: path.join(SHOTS, 'logistics-07b-fill-over.png') });
+    await page.selectOption('#shipment-containerType', '40HQ');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid=fill-cbm]')).toBe('37.2000 / 68 m³ · 54.7%');
+
     // after a reload everything is still there
     await page.reload();
     await page.locator('#shipment-title').waitFor();

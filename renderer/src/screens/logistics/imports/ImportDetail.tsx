@@ -3,7 +3,7 @@
  * Save (Ctrl+S); a refused save keeps everything and puts each message on its field or line. A received
  * import is read-only.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../shared/api';
 import type { ImportRecord } from '../../../../../shared/trade';
@@ -14,6 +14,7 @@ import { useAppState } from '../../../context';
 import { productName } from '../../../lib/names';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
 import { LoadFailed } from '../common/LoadFailed';
+import { useDetailKeys } from '../common/useDetailKeys';
 import { settleGridEdits, useSyncState } from '../common/draftState';
 import { LineErrors } from '../common/LineErrors';
 import { draftIssues, failText } from '../common/messages';
@@ -239,22 +240,18 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
     else onBack();
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.nativeEvent.isComposing || dialog !== null) return;
-    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
-      e.preventDefault();
+  useDetailKeys({
+    onSave: () => {
       if (!busy && !received) void save();
-    } else if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest('.ag-root')) {
-      e.preventDefault();
-      back();
-    }
-  }
+    },
+    onBack: back,
+  });
 
   if (loading) return <section className="screen logi logi-detail" aria-busy="true" />;
   if (loadError) return <LoadFailed message={loadError} backLabel={t('imports.back')} onBack={onBack} />;
 
   return (
-    <section className="screen logi logi-detail" aria-labelledby="import-title" onKeyDown={onKeyDown}>
+    <section className="screen logi logi-detail" aria-labelledby="import-title">
       <div className="toolbar detail-toolbar">
         <button type="button" data-action="back" onClick={back} title="Esc">
           ← {t('imports.back')}

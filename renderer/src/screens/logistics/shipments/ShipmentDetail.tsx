@@ -3,7 +3,7 @@
  * adding lines saves at once, so the core's amounts, weights and fill show straight away. A refused save
  * keeps the draft and puts each message next to its field or line.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shipment } from '../../../../../shared/trade';
 import { call } from '../../../api';
@@ -35,6 +35,7 @@ import { LineErrors } from '../common/LineErrors';
 import { StatusStepper, type ShipmentStatus } from './StatusStepper';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
 import { LoadFailed } from '../common/LoadFailed';
+import { useDetailKeys } from '../common/useDetailKeys';
 import { settleGridEdits, useSyncState } from '../common/draftState';
 
 const LOCKED: ShipmentStatus[] = ['departed', 'arrived', 'delivered'];
@@ -235,16 +236,12 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
     else onBack();
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.nativeEvent.isComposing || dialog !== null) return;
-    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
-      e.preventDefault();
+  useDetailKeys({
+    onSave: () => {
       if (!busy) void save();
-    } else if (e.key === 'Escape' && !e.defaultPrevented && !(e.target as HTMLElement).closest('.ag-root')) {
-      e.preventDefault();
-      back();
-    }
-  }
+    },
+    onBack: back,
+  });
 
   if (loading) return <section className="screen logi logi-detail" aria-busy="true" />;
   if (loadError) return <LoadFailed message={loadError} backLabel={t('shipments.back')} onBack={onBack} />;
@@ -253,7 +250,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   const canAdd = !locked && header.consigneeId !== '';
 
   return (
-    <section className="screen logi logi-detail" aria-labelledby="shipment-title" onKeyDown={onKeyDown}>
+    <section className="screen logi logi-detail" aria-labelledby="shipment-title">
       <div className="toolbar detail-toolbar">
         <button type="button" data-action="back" onClick={back} title="Esc">
           ← {t('shipments.back')}

@@ -57,8 +57,8 @@ export function AdjustDialog({ product, productLabel, onDone, onCancel }: Props)
     <Dialog title={t('stock.adjust.title', { product: productLabel })} submitLabel={t('stock.adjust.submit')} busy={busy} message={message} testId="adjust-stock" onSubmit={() => void submit()} onCancel={onCancel}>
       <p className="logi-note">{t('stock.adjust.onHand', { onHand: product.onHand })}</p>
       <div className="form-grid">
-        <DateField id="adjust-date" name="date" label={t('stock.adjust.date')} value={values.date} onChange={(v) => set('date', v)} error={errors.date} required />
         <TextField id="adjust-quantity" name="quantity" label={t('stock.adjust.quantity')} value={values.quantity} onChange={(v) => set('quantity', v)} error={errors.quantity} hint={t('stock.adjust.quantityHint')} inputMode="decimal" required />
+        <DateField id="adjust-date" name="date" label={t('stock.adjust.date')} value={values.date} onChange={(v) => set('date', v)} error={errors.date} required />
         <TextField id="adjust-reason" name="reason" label={t('stock.adjust.reason')} value={values.reason} onChange={(v) => set('reason', v)} error={errors.reason} hint={t('stock.adjust.reasonHint')} wide required />
       </div>
     </Dialog>

@@ -25,6 +25,8 @@ const KNOWN: Array<[RegExp, string, (x: RegExpExecArray) => Values]> = [
   [/^Shipment (\S+) has (\d+) claim\(s\); it cannot be deleted\.$/, 'shipments.core.deleteHasClaims', (x) => ({ no: m(1)(x), count: m(2)(x) })],
   [/^line (\d+) has claims; it cannot be removed$/, 'shipments.core.lineHasClaims', (x) => ({ line: m(1)(x) })],
   [/^claims on this line cover (\S+); the quantity cannot be less$/, 'shipments.core.claimsCover', (x) => ({ quantity: m(1)(x) })],
+  [/^(\S+) is an order of (.+), not of this shipment's consignee$/, 'shipments.core.otherConsignee', (x) => ({ no: m(1)(x), party: m(2)(x) })],
+  [/^(\S+) is a purchase order; only sales order lines are shipped$/, 'shipments.core.purchaseOrder', (x) => ({ no: m(1)(x) })],
   [/^(\S+) is a draft: confirm it before shipping$/, 'shipments.core.orderDraft', (x) => ({ no: m(1)(x) })],
   [/^(\S+) is cancelled: a cancelled order cannot be shipped$/, 'shipments.core.orderCancelled', (x) => ({ no: m(1)(x) })],
   [/^(\S+) is closed: nothing more is shipped on it$/, 'shipments.core.orderClosed', (x) => ({ no: m(1)(x) })],

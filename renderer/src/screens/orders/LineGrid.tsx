@@ -13,7 +13,6 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   themeQuartz,
-  type CellClassParams,
   type CellValueChangedEvent,
   type ColDef,
   type Column,
@@ -21,19 +20,15 @@ import {
   type GridApi,
   type IRowNode,
   type SuppressKeyboardEventParams,
-  type ValueSetterParams,
 } from 'ag-grid-community';
-import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { AgGridReact } from 'ag-grid-react';
 import type { Party, Product } from '../../../../shared/api';
 import type { OrderKind } from '../../../../shared/trade';
-import { filterOptions } from '../../components/ComboBox';
 import { useAppState } from '../../context';
-import { codeLabel, codeOptions } from '../../lib/codes';
-import { decimalCol, textCol } from '../../lib/columns';
 import { partyName, productName } from '../../lib/names';
-import { applyProduct, emptyLine, followCartons, isEmptyLine, previewAmount, type LineDraft } from './lineModel';
-import { PickerCellEditor, type PickerParams } from './PickerCellEditor';
-import { filterByLabel, filterProducts, type ProductOption, type ProductPick } from './pickers';
+import { lineColumns } from './lineColumns';
+import { emptyLine, isEmptyLine, type LineDraft } from './lineModel';
+import type { ProductOption } from './pickers';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -244,204 +239,26 @@ export function LineGrid(props: LineGridProps) {
 
   // ----- columns
 
-  const columnDefs = useMemo<ColDef<LineDraft>[]>(() => {
-    const L = (k: string) => t(`orders.lines.${k}`);
-    const hasError = (colId: string) => (p: CellClassParams<LineDraft>) => p.data !== undefined && live.current.errors[`${p.data.key}.${colId}`] !== undefined;
-    const errorTip = (colId: string) => (p: { data?: LineDraft; valueFormatted?: string | null; value?: unknown }) =>
-      (p.data && live.current.errors[`${p.data.key}.${colId}`]) || undefined;
-    const withError = (c: ColDef<LineDraft>): ColDef<LineDraft> => {
-      const colId = c.colId ?? String(c.field);
-      return {
-        ...c,
-        editable: live.current.editable && c.editable !== false,
-        cellClassRules: { ...(c.cellClassRules ?? {}), 'cell-error': hasError(colId) },
-        tooltipValueGetter: errorTip(colId),
-      };
-    };
-    /** a value setter that marks the line edited and lets quantities / weights follow the cartons */
-    const setter =
-      (apply: (l: LineDraft, v: string) => void) =>
-      (p: ValueSetterParams<LineDraft>): boolean => {
-        const v = typeof p.newValue === 'string' ? p.newValue.trim() : p.newValue == null ? '' : String(p.newValue);
-        apply(p.data, v);
-        p.data.edited = true;
-        return true;
-      };
-    const product = (l: LineDraft) => (l.productId === null ? undefined : productByIdRef.current.get(l.productId));
-    const follow = (field: 'cartons' | 'pcsPerCarton') => setter((l, v) => {
-      l[field] = v;
-      followCartons(l, product(l));
-    });
-    const weight = (field: 'grossKg' | 'netKg' | 'cbm', auto: 'gwAuto' | 'nwAuto' | 'cbmAuto') =>
-      setter((l, v) => {
-        l[field] = v;
-        l[auto] = v === '';
-        if (v === '') followCartons(l, product(l));
-      });
-    const num = (field: keyof LineDraft & string, width: number) => ({ ...decimalCol<LineDraft>(field, L(field), width), filter: false });
-
-    const cols: ColDef<LineDraft>[] = [
-      {
-        colId: 'lineNo',
-        headerName: '#',
-        width: 48,
-        pinned: 'left',
-        editable: false,
-        valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
-        cellClass: 'line-no',
-        suppressNavigable: false,
-      },
-    ];
-    if (kind === 'sales') {
-      cols.push({
-        colId: 'warning',
-        headerName: '⚠',
-        headerTooltip: L('stockWarning'),
-        width: 40,
-        editable: false,
-        cellRenderer: (p: CustomCellRendererProps<LineDraft>) =>
-          p.data?.stockWarning ? (
-            <span className="stock-warning" title={p.data.stockWarning} aria-label={p.data.stockWarning} data-testid="stock-warning">
-              ⚠
-            </span>
-          ) : null,
-      });
-    }
-    cols.push(
-      withError({
-        colId: 'productId',
-        headerName: L('product'),
-        width: 140,
-        pinned: 'left',
-        cellDataType: false,
-        valueGetter: (p) => p.data?.itemNo ?? '',
-        valueSetter: (p: ValueSetterParams<LineDraft>) => {
-          const pick = p.newValue as ProductPick | string | null;
-          if (pick === null || typeof pick !== 'object') return false;
-          const l = p.data;
-          if ('productId' in pick) {
-            const prod = productByIdRef.current.get(pick.productId);
-            if (!prod) return false;
-            applyProduct(l, prod, live.current.currency, live.current.kind, stallName);
-            justPicked.current = true;
-          } else if ('free' in pick) {
-            l.productId = null;
-            l.itemNo = pick.free;
-          } else {
-            l.productId = null;
-            l.itemNo = '';
-          }
-          l.edited = true;
-          return true;
-        },
-        cellEditorSelector: (p) => ({
-          component: PickerCellEditor,
-          popup: true,
-          params: {
-            options: () => productOptionsRef.current,
-            filter: filterProducts,
-            free: (q) => ({ value: `free:${q}`, label: t('orders.lines.freeLine', { text: q }) }),
-            none: p.data && (p.data.productId !== null || p.data.itemNo !== '') ? { value: 'none:', label: t('orders.lines.noProduct') } : null,
-            toValue: (o): ProductPick =>
-              o.value.startsWith('free:') ? { free: o.value.slice(5) } : o.value === 'none:' ? { none: true } : { productId: Number(o.value) },
-            current: p.data?.productId == null ? '' : String(p.data.productId),
-            placeholder: p.data?.itemNo || t('orders.lines.productPlaceholder'),
-            ariaLabel: L('product'),
-            className: 'product-combo',
-          } satisfies PickerParams,
-        }),
+  const columnDefs = useMemo<ColDef<LineDraft>[]>(
+    () =>
+      lineColumns({
+        t,
+        lang,
+        kind,
+        editable,
+        showProgress,
+        errors: () => live.current.errors,
+        currency: () => live.current.currency,
+        decimals: () => live.current.decimals,
+        product: (id) => productByIdRef.current.get(id),
+        productOptions: () => productOptionsRef.current,
+        stallOptions: () => stallOptionsRef.current,
+        stallName,
+        onPicked: () => (justPicked.current = true),
       }),
-      withError({ ...textCol<LineDraft>('nameZh', L('nameZh'), 150), filter: false }),
-      withError({ ...textCol<LineDraft>('nameEn', L('nameEn'), 150), filter: false }),
-      withError({ ...textCol<LineDraft>('spec', L('spec'), 110), filter: false }),
-      withError({ ...textCol<LineDraft>('hsCode', L('hsCode'), 110), filter: false }),
-      withError({
-        ...textCol<LineDraft>('unit', L('unit'), 90),
-        filter: false,
-        valueFormatter: (p) => (typeof p.value === 'string' && p.value !== '' ? codeLabel('units', p.value, lang) : ''),
-        cellEditorSelector: (p) => ({
-          component: PickerCellEditor,
-          popup: true,
-          params: {
-            options: () => codeOptions('units'),
-            filter: filterOptions,
-            none: { value: '', label: t('common.none') },
-            toValue: (o) => o.value,
-            current: p.data?.unit ?? '',
-            placeholder: p.data?.unit ? codeLabel('units', p.data.unit, lang) : '',
-            ariaLabel: L('unit'),
-          } satisfies PickerParams,
-        }),
-      }),
-      withError({ ...num('cartons', 72), valueSetter: follow('cartons') }),
-      withError({ ...num('pcsPerCarton', 96), valueSetter: follow('pcsPerCarton') }),
-      withError({
-        ...num('quantity', 96),
-        valueSetter: setter((l, v) => {
-          l.quantity = v;
-          l.qtyTyped = v !== '';
-          if (v === '') followCartons(l, product(l));
-        }),
-        cellClassRules: { following: (p: CellClassParams<LineDraft>) => p.data !== undefined && !p.data.qtyTyped && p.data.quantity !== '' },
-      }),
-      withError({ ...num('unitPrice', 92) }),
-      {
-        colId: 'amount',
-        headerName: L('amount'),
-        width: 110,
-        type: 'rightAligned',
-        editable: false,
-        valueGetter: (p) => (p.data ? (p.data.edited || p.data.amount === '' ? previewAmount(p.data, live.current.decimals) : p.data.amount) : ''),
-        cellClassRules: { computed: () => true, preview: (p: CellClassParams<LineDraft>) => Boolean(p.data?.edited) },
-      },
-      withError({ ...num('grossKg', 92), valueSetter: weight('grossKg', 'gwAuto') }),
-      withError({ ...num('netKg', 92), valueSetter: weight('netKg', 'nwAuto') }),
-      withError({ ...num('cbm', 84), valueSetter: weight('cbm', 'cbmAuto') }),
-    );
-    if (kind === 'sales') {
-      cols.push(
-        withError({
-          colId: 'stallId',
-          headerName: L('stall'),
-          width: 150,
-          cellDataType: false,
-          valueGetter: (p) => (p.data?.stallId == null ? '' : String(p.data.stallId)),
-          valueFormatter: (p) => p.data?.stallName ?? '',
-          valueSetter: (p: ValueSetterParams<LineDraft>) => {
-            const v = typeof p.newValue === 'string' ? p.newValue : '';
-            const id = /^\d+$/.test(v) ? Number(v) : null;
-            if (id === p.data.stallId) return false;
-            p.data.stallId = id;
-            p.data.stallName = id === null ? '' : stallName(id);
-            p.data.edited = true;
-            return true;
-          },
-          cellEditorSelector: (p) => ({
-            component: PickerCellEditor,
-            popup: true,
-            params: {
-              options: () => stallOptionsRef.current,
-              filter: filterByLabel,
-              none: { value: '', label: t('common.none') },
-              toValue: (o) => o.value,
-              current: p.data?.stallId == null ? '' : String(p.data.stallId),
-              placeholder: p.data?.stallName ?? '',
-              ariaLabel: L('stall'),
-            } satisfies PickerParams,
-          }),
-        }),
-      );
-    }
-    cols.push(withError({ ...textCol<LineDraft>('notes', L('notes'), 160), filter: false }));
-    if (showProgress) {
-      cols.push(
-        { ...num('doneQuantity', 96), headerName: kind === 'sales' ? L('shipped') : L('received'), editable: false, cellClass: 'computed' },
-        { ...num('remainingQuantity', 96), headerName: L('remaining'), editable: false, cellClass: 'computed remaining' },
-      );
-    }
-    return cols.map((c) => ({ headerTooltip: c.headerName, ...c }));
     // the callbacks read live values through refs; the columns change with the language, kind and layout only
-  }, [t, lang, kind, showProgress, editable, stallName]);
+    [t, lang, kind, showProgress, editable, stallName],
+  );
 
   // ----- grid events
 

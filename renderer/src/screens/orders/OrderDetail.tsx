@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Party, Product } from '../../../../shared/api';
 import type { CurrencyInfo } from '../../../../shared/currency';
 import type { Order, OrderKind } from '../../../../shared/trade';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
@@ -18,12 +18,15 @@ import { normalizeDecimalInput } from '../../lib/numbers';
 import { Attachments } from './Attachments';
 import { CancelDialog } from './CancelDialog';
 import { LineGrid, type LineGridHandle } from './LineGrid';
-import { checkLine, draftOf, draftTotals, emptyLine, inputOf, isEmptyLine, newKey, type DraftTotals, type LineDraft } from './lineModel';
+import { draftOf, draftTotals, emptyLine, inputOf, isEmptyLine, newKey, type DraftTotals, type LineDraft } from './lineModel';
 import { orderMessage } from './messages';
-import { HEADER_FIELDS, headerOf, OrderHeader, type HeaderDraft } from './OrderHeader';
+import { GeneratedList, IssueList, UndoBar } from './Notices';
+import { OrderActions, type OrderAction } from './OrderActions';
+import { headerOf, OrderHeader, type HeaderDraft } from './OrderHeader';
 import { OrderTotals } from './OrderTotals';
 import { ReceiveDialog } from './ReceiveDialog';
 import { goTo } from './route';
+import { checkBeforeSave, problemsOf, type LineIssue, type SaveProblems } from './saveProblems';
 import { isEditable, statusClass, statusText } from './status';
 import { todayLocal } from './today';
 import './orders.css';
@@ -37,33 +40,6 @@ interface Loaded {
   parties: Party[];
   stalls: Party[];
   currencies: CurrencyInfo[];
-}
-
-/** Grid columns that a line error's field shows in. */
-const LINE_COLUMN: Record<string, string> = {
-  productId: 'productId',
-  itemNo: 'productId',
-  nameZh: 'nameZh',
-  nameEn: 'nameEn',
-  spec: 'spec',
-  hsCode: 'hsCode',
-  unit: 'unit',
-  cartons: 'cartons',
-  pcsPerCarton: 'pcsPerCarton',
-  quantity: 'quantity',
-  unitPrice: 'unitPrice',
-  grossKg: 'grossKg',
-  netKg: 'netKg',
-  cbm: 'cbm',
-  stallId: 'stallId',
-  notes: 'notes',
-};
-
-interface LineIssue {
-  rowKey: number | null;
-  colId: string | null;
-  lineNo: number | null;
-  text: string;
 }
 
 export function OrderDetail({ id, newKind }: { id: number | null; newKind: OrderKind }) {
@@ -236,37 +212,26 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
 
   // ----- save
 
+  /** Show what stops a save and take the keyboard to the first place that needs it. */
+  const showProblems = useCallback((p: SaveProblems) => {
+    setHeaderErrors(p.header);
+    setLineErrors(p.cells);
+    setIssues(p.list);
+    const first = p.list.find((i) => i.rowKey !== null && i.colId !== null);
+    if (Object.keys(p.header).length > 0) requestAnimationFrame(() => document.querySelector<HTMLElement>('.order-header [aria-invalid="true"]')?.focus());
+    else if (first?.rowKey != null && first.colId) gridRef.current?.focusCell(first.rowKey, first.colId);
+  }, []);
+
   const save = useCallback(async (): Promise<Order | null> => {
     if (!header || !loaded) return null;
     gridRef.current?.commit();
     const all = gridRef.current?.lines() ?? [];
     const sent = all.filter((l) => !isEmptyLine(l));
-    const lineNoOf = (l: LineDraft) => all.indexOf(l) + 1;
-    const colLabel = (colId: string) => t(`orders.lines.${colId === 'productId' ? 'product' : colId === 'stallId' ? 'stall' : colId}`);
-
-    // what the UI can tell before asking the core
-    const hErr: Record<string, string> = {};
-    if (header.partyId === '') hErr.partyId = t('orders.msg.partyRequired');
-    if (header.rate.trim() === '') hErr.rate = t('orders.msg.rateRequired');
-    const lErr: Record<string, string> = {};
-    const found: LineIssue[] = [];
-    for (const l of sent) {
-      for (const [field, key] of Object.entries(checkLine(l))) {
-        const colId = LINE_COLUMN[field] ?? field;
-        const text = t(key);
-        lErr[`${l.key}.${colId}`] = text;
-        found.push({ rowKey: l.key, colId, lineNo: lineNoOf(l), text: t('orders.lineError', { line: lineNoOf(l), field: colLabel(colId), message: text }) });
-      }
-    }
-    if (Object.keys(hErr).length > 0 || found.length > 0) {
-      setHeaderErrors(hErr);
-      setLineErrors(lErr);
-      setIssues(found);
-      if (found[0]?.rowKey != null && found[0].colId) gridRef.current?.focusCell(found[0].rowKey, found[0].colId);
-      else document.querySelector<HTMLElement>('.order-header [aria-invalid="true"]')?.focus();
+    const early = checkBeforeSave(t, header, all, sent);
+    if (early) {
+      showProblems(early);
       return null;
     }
-
     const h = {
       partyId: Number(header.partyId),
       orderDate: header.orderDate,
@@ -294,43 +259,12 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
       notify.success(order ? t('orders.savedNo', { no: saved.no }) : t('orders.createdNo', { no: saved.no }));
       return saved;
     } catch (e) {
-      const hE: Record<string, string> = {};
-      const lE: Record<string, string> = {};
-      const list: LineIssue[] = [];
-      if (e instanceof ApiCallError && e.issues.length > 0) {
-        for (const issue of e.issues) {
-          const text = orderMessage(t, issue.message);
-          const m = /^lines\.(\d+)(?:\.(\w+))?/.exec(issue.path);
-          const line = m ? sent[Number(m[1])] : undefined;
-          if (m && line) {
-            const colId = m[2] ? (LINE_COLUMN[m[2]] ?? null) : null;
-            if (colId) lE[`${line.key}.${colId}`] ??= text;
-            list.push({
-              rowKey: line.key,
-              colId,
-              lineNo: lineNoOf(line),
-              text: colId ? t('orders.lineError', { line: lineNoOf(line), field: colLabel(colId), message: text }) : t('orders.lineErrorNoField', { line: lineNoOf(line), message: text }),
-            });
-            continue;
-          }
-          const field = issue.path.replace(/^header\./, '');
-          if ((HEADER_FIELDS as readonly string[]).includes(field)) hE[field] ??= text;
-          else list.push({ rowKey: null, colId: null, lineNo: null, text });
-        }
-      } else {
-        list.push({ rowKey: null, colId: null, lineNo: null, text: t('errors.saveFailed', { message: orderMessage(t, describeError(t, e)) }) });
-      }
-      setHeaderErrors(hE);
-      setLineErrors(lE);
-      setIssues(list);
-      const first = list.find((i) => i.rowKey !== null && i.colId !== null);
-      if (Object.keys(hE).length > 0) requestAnimationFrame(() => document.querySelector<HTMLElement>('.order-header [aria-invalid="true"]')?.focus());
-      else if (first?.rowKey != null && first.colId) gridRef.current?.focusCell(first.rowKey, first.colId);
+      showProblems(problemsOf(t, e, all, sent));
       return null;
     } finally {
       setSaving(false);
     }
-  }, [header, loaded, order, kind, applyOrder, notify, t]);
+  }, [header, loaded, order, kind, applyOrder, showProblems, notify, t]);
 
   // Ctrl+S saves from anywhere on the screen (also while a cell is being edited)
   useEffect(() => {
@@ -380,6 +314,22 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
       goTo({ view: 'list', kind: order.kind });
     } catch (e) {
       notify.error(t('errors.deleteFailed', { message: orderMessage(t, describeError(t, e)) }));
+    }
+  }
+
+  function onAction(a: OrderAction) {
+    if (a === 'save') return void save();
+    if (!order) return;
+    switch (a) {
+      case 'confirm':
+        return void run(() => call('orders.confirm', { id: order.id }), (o) => t('orders.confirmedNo', { no: o.no }));
+      case 'generate':
+        return void generate();
+      case 'receive':
+        // the dialog lists the saved lines: a changed order is saved first
+        return void (dirty ? save().then((o) => o && setDialog('receive')) : setDialog('receive'));
+      default:
+        return setDialog(a);
     }
   }
 
@@ -434,43 +384,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
         <span className={statusClass(status)} data-testid="order-status">
           {order ? statusText(t, status, kind) : t('orders.status.new')}
         </span>
-        <div className="toolbar-actions order-actions">
-          {editable && (
-            <button type="button" className="primary" data-action="save" disabled={saving} onClick={() => void save()} title="Ctrl+S">
-              {saving ? t('common.saving') : t('common.save')}
-            </button>
-          )}
-          {order && status === 'draft' && (
-            <button type="button" data-action="confirm" onClick={() => void run(() => call('orders.confirm', { id: order.id }), (o) => t('orders.confirmedNo', { no: o.no }))}>
-              {t('orders.actions.confirm')}
-            </button>
-          )}
-          {order && hasStallLines && editable && (
-            <button type="button" data-action="generate" onClick={() => void generate()}>
-              {t('orders.actions.generate')}
-            </button>
-          )}
-          {order && kind === 'purchase' && (status === 'confirmed' || status === 'partial') && (
-            <button type="button" data-action="receive" onClick={() => (dirty ? void save().then((o) => o && setDialog('receive')) : setDialog('receive'))}>
-              {t('orders.actions.receive')}
-            </button>
-          )}
-          {order && (status === 'confirmed' || status === 'partial' || status === 'complete') && (
-            <button type="button" data-action="close" onClick={() => setDialog('close')}>
-              {t('orders.actions.close')}
-            </button>
-          )}
-          {order && (status === 'draft' || status === 'confirmed') && (
-            <button type="button" className="danger-outline" data-action="cancel" onClick={() => setDialog('cancel')}>
-              {t('orders.actions.cancelOrder')}
-            </button>
-          )}
-          {order && status === 'draft' && (
-            <button type="button" className="danger-outline" data-action="delete" onClick={() => setDialog('delete')}>
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
+        <OrderActions order={order} kind={kind} saving={saving} hasStallLines={hasStallLines} onAction={onAction} />
       </div>
 
       <div className="order-scroll">
@@ -492,19 +406,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           </div>
         )}
 
-        {generated && (
-          <div className="generated" role="status" data-testid="generated-pos">
-            <span>{t('orders.generatedList')}</span>
-            {generated.map((po) => (
-              <a key={po.id} href={`#orders/${po.id}`} data-po={po.no}>
-                {po.no} · {po.partyName} · {po.amount} {po.currency}
-              </a>
-            ))}
-            <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={() => setGenerated(null)}>
-              ×
-            </button>
-          </div>
-        )}
+        {generated && <GeneratedList orders={generated} onDismiss={() => setGenerated(null)} />}
 
         <OrderHeader
           kind={kind}
@@ -536,32 +438,8 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           onUndo={undoRemove}
           handleRef={gridRef}
         />
-        {removed && (
-          <div className="undo-bar" role="status" data-testid="undo-bar">
-            <span>{t('orders.lineRemoved', { line: removed.index + 1, name: removed.line.itemNo || removed.line.nameZh || removed.line.nameEn || '' })}</span>
-            <button type="button" className="link-button" onClick={undoRemove}>
-              {t('orders.undo')} (Ctrl+Z)
-            </button>
-            <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={() => setRemoved(null)}>
-              ×
-            </button>
-          </div>
-        )}
-        {issues.length > 0 && (
-          <ul className="order-issues" role="alert" data-testid="order-issues">
-            {issues.map((i, n) => (
-              <li key={n}>
-                {i.rowKey !== null && i.colId !== null ? (
-                  <button type="button" className="link-button" onClick={() => gridRef.current?.focusCell(i.rowKey as number, i.colId as string)}>
-                    {i.text}
-                  </button>
-                ) : (
-                  i.text
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        {removed && <UndoBar line={removed.line} index={removed.index} onUndo={undoRemove} onDismiss={() => setRemoved(null)} />}
+        {issues.length > 0 && <IssueList issues={issues} onGoTo={(k, c) => gridRef.current?.focusCell(k, c)} />}
         <OrderTotals totals={totals} currency={currency} baseCurrency={baseCurrency} unsaved={dirty || !order} />
 
         {order ? <Attachments entity="order" entityId={order.id} /> : <p className="empty-hint attachments-later">{t('attachments.saveFirst')}</p>}

@@ -31,6 +31,7 @@ const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
   [/^(\S+) has no lines: add at least one line before confirming it\.$/, 'orders.msg.noLines', (m) => ({ no: m[1] ?? '' })],
   [/^(\S+) has no line left to order from a stall/, 'orders.msg.noStallLines', (m) => ({ no: m[1] ?? '' })],
   [/^line (\d+): only (\S+) of (\S+) remain to be received$/, 'orders.msg.overReceive', (m) => ({ line: m[1] ?? '', left: m[2] ?? '', qty: m[3] ?? '' })],
+  [/^(\S+) still to ship but only (\S+) on hand$/, 'orders.msg.stockWarning', (m) => ({ need: m[1] ?? '', onHand: m[2] ?? '' })],
   [/^link line (\d+) to a product to receive it into stock$/, 'orders.msg.receiveNeedsProduct', (m) => ({ line: m[1] ?? '' })],
 ];
 

@@ -1,0 +1,43 @@
+/**
+ * The buttons of an order by its status: Save (Ctrl+S) while it can change; Confirm and Delete for a draft;
+ * Generate purchase orders for a sales order with stall lines; Receive goods for a confirmed purchase order;
+ * Close once confirmed; Cancel (with a reason) while nothing is shipped or received.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Order, OrderKind } from '../../../../shared/trade';
+import { isEditable } from './status';
+
+export type OrderAction = 'save' | 'confirm' | 'generate' | 'receive' | 'close' | 'cancel' | 'delete';
+
+interface OrderActionsProps {
+  order: Order | null;
+  kind: OrderKind;
+  saving: boolean;
+  hasStallLines: boolean;
+  onAction: (a: OrderAction) => void;
+}
+
+export function OrderActions({ order, kind, saving, hasStallLines, onAction }: OrderActionsProps) {
+  const { t } = useTranslation();
+  const status = order?.status ?? 'draft';
+  const button = (a: OrderAction, label: string, cls = '') => (
+    <button type="button" className={cls || undefined} data-action={a} onClick={() => onAction(a)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="toolbar-actions order-actions">
+      {isEditable(status) && (
+        <button type="button" className="primary" data-action="save" disabled={saving} onClick={() => onAction('save')} title="Ctrl+S">
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+      )}
+      {order && status === 'draft' && button('confirm', t('orders.actions.confirm'))}
+      {order && kind === 'sales' && hasStallLines && isEditable(status) && button('generate', t('orders.actions.generate'))}
+      {order && kind === 'purchase' && (status === 'confirmed' || status === 'partial') && button('receive', t('orders.actions.receive'))}
+      {order && (status === 'confirmed' || status === 'partial' || status === 'complete') && button('close', t('orders.actions.close'))}
+      {order && (status === 'draft' || status === 'confirmed') && button('cancel', t('orders.actions.cancelOrder'), 'danger-outline')}
+      {order && status === 'draft' && button('delete', t('common.delete'), 'danger-outline')}
+    </div>
+  );
+}

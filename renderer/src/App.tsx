@@ -9,6 +9,8 @@ import type { AppInfo, Company } from '../../shared/api';
 import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n';
 import { call } from './api';
 import { useNotify } from './components/Toasts';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { hasUnsavedChanges } from './lib/unsaved';
 import { AppContext } from './context';
 import { applyLanguage, initialLanguage } from './i18n';
 import { describeError } from './lib/errors';
@@ -53,6 +55,8 @@ export function App() {
   const [language, setLanguage] = useState<UiLanguage>(initialLanguage);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [screen, setScreen] = useState<Screen>(screenFromHash);
+  /** the screen the user asked for while the current one has unsaved changes */
+  const [leaving, setLeaving] = useState<Screen | null>(null);
 
   const start = useCallback(async () => {
     setBoot({ state: 'loading' });
@@ -92,7 +96,12 @@ export function App() {
     }
   }
 
-  function go(s: Screen) {
+  function go(s: Screen, force = false) {
+    if (!force && hasUnsavedChanges()) {
+      setLeaving(s);
+      return;
+    }
+    setLeaving(null);
     window.location.hash = s;
     setScreen(s);
   }
@@ -161,6 +170,15 @@ export function App() {
         <main className="app-main">
           <Current key={screen} />
         </main>
+        {leaving && (
+          <ConfirmDialog
+            text={t('common.leaveUnsaved')}
+            confirmLabel={t('common.leaveWithoutSaving')}
+            danger
+            onConfirm={() => go(leaving, true)}
+            onCancel={() => setLeaving(null)}
+          />
+        )}
       </div>
     </AppContext.Provider>
   );

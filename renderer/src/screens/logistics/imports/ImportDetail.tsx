@@ -25,6 +25,7 @@ import { ImportHeader } from './ImportHeader';
 import { ImportTotals } from './ImportTotals';
 import { ImportLines, type ImportLineRow } from './ImportLines';
 import { ReceiveDialog } from './ReceiveDialog';
+import { useUnsavedGuard } from '../../../lib/unsaved';
 
 type DialogState = null | 'receive' | 'delete' | 'discard';
 
@@ -101,6 +102,7 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
   const filled = lines.filter((l) => !isBlank(l));
   const savedKey = useMemo(() => JSON.stringify([start, saved ? linesOf(saved).map(lineInput) : []]), [start, saved]);
   const dirty = JSON.stringify([header, filled.map(lineInput)]) !== savedKey;
+  useUnsavedGuard(dirty && !received);
   const rows = useMemo<ImportLineRow[]>(() => lines.map((l, i) => ({ ...l, lineNo: i + 1, errors: lineErrors[l.id] ?? {} })), [lines, lineErrors]);
   const label = useCallback((f: string) => ((IMPORT_FIELDS as readonly string[]).includes(f) ? t(`imports.fields.${f}`) : f === 'lines' ? t('imports.sections.lines') : t(`imports.lines.${f}`, { defaultValue: f })), [t]);
 

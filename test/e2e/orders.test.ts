@@ -286,6 +286,16 @@ describe('Orders in browser mode', () => {
     expect(await page.locator('.line-grid .ag-cell[col-id="quantity"]').count()).toBe(4);
     await shot('02-new-order-typed');
 
+    // a rate with too many decimals: the core's message shows under the rate, the lines stay
+    await page.fill('#order-rate', '7.1234567');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('#order-rate-error')).toBe('汇率最多 6 位小数');
+    expect(await page.getAttribute('#order-rate', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('[data-testid=order-title]')).toBe('新建销售订单');
+    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
+    await page.fill('#order-rate', '7.2');
+    expect(await page.locator('#order-rate-error').count()).toBe(0);
+
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/^销售订单 SO-\d{4}-0001$/);
     expect(await page.textContent('[data-testid=save-state]')).toBe('已保存');

@@ -146,6 +146,13 @@ export function lineColumns(c: LineColumnContext): ColDef<LineDraft>[] {
         } satisfies PickerParams,
       }),
     }),
+    // once confirmed, what is shipped / received and what remains come first, next to the product
+    ...(showProgress
+      ? [
+          { ...num('doneQuantity', 90), headerName: kind === 'sales' ? L('shipped') : L('received'), editable: false, cellClass: 'ag-right-aligned-cell computed' },
+          { ...num('remainingQuantity', 90), headerName: L('remaining'), editable: false, cellClass: 'ag-right-aligned-cell computed remaining' },
+        ]
+      : []),
     withError({ ...textCol<LineDraft>('nameZh', L('nameZh'), 150), filter: false }),
     withError({ ...textCol<LineDraft>('nameEn', L('nameEn'), 150), filter: false }),
     withError({ ...textCol<LineDraft>('spec', L('spec'), 110), filter: false }),
@@ -228,11 +235,5 @@ export function lineColumns(c: LineColumnContext): ColDef<LineDraft>[] {
     );
   }
   cols.push(withError({ ...textCol<LineDraft>('notes', L('notes'), 160), filter: false }));
-  if (showProgress) {
-    cols.push(
-      { ...num('doneQuantity', 96), headerName: kind === 'sales' ? L('shipped') : L('received'), editable: false, cellClass: 'computed' },
-      { ...num('remainingQuantity', 96), headerName: L('remaining'), editable: false, cellClass: 'computed remaining' },
-    );
-  }
   return cols.map((col) => ({ headerTooltip: col.headerName, ...col }));
 }

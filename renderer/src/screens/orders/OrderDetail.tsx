@@ -421,7 +421,11 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
 
         <div className="lines-head">
           <h2>{t('orders.lines.title')}</h2>
-          {editable && <span className="lines-hint">{t('orders.lines.keysHint')}</span>}
+          {removed ? (
+            <UndoBar line={removed.line} index={removed.index} onUndo={undoRemove} onDismiss={() => setRemoved(null)} />
+          ) : (
+            editable && <span className="lines-hint">{t('orders.lines.keysHint')}</span>
+          )}
         </div>
         <LineGrid
           kind={kind}
@@ -438,7 +442,6 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           onUndo={undoRemove}
           handleRef={gridRef}
         />
-        {removed && <UndoBar line={removed.line} index={removed.index} onUndo={undoRemove} onDismiss={() => setRemoved(null)} />}
         {issues.length > 0 && <IssueList issues={issues} onGoTo={(k, c) => gridRef.current?.focusCell(k, c)} />}
         <OrderTotals totals={totals} currency={currency} baseCurrency={baseCurrency} unsaved={dirty || !order} />
 

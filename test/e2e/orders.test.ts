@@ -510,6 +510,12 @@ describe('Orders in browser mode', () => {
     await lineCell(0, 'notes').click();
     await page.keyboard.type('rush');
     await page.keyboard.press('Enter');
+    // leaving with unsaved lines asks first; staying keeps them
+    await page.click('[data-nav=dashboard]');
+    await page.locator('[role=alertdialog]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[role=alertdialog]').waitFor({ state: 'detached' });
+    expect(page.url()).toContain('#orders/');
     await page.click('[data-lang=en]');
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`Purchase order ${poNo}`);
     expect(await page.textContent('[data-testid=order-status]')).toBe('Partly received');

@@ -15,6 +15,7 @@ import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
 import { describeError } from '../../lib/errors';
 import { normalizeDecimalInput } from '../../lib/numbers';
+import { useUnsavedGuard } from '../../lib/unsaved';
 import { Attachments } from './Attachments';
 import { CancelDialog } from './CancelDialog';
 import { LineGrid, type LineGridHandle } from './LineGrid';
@@ -66,6 +67,8 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
   const baseCurrency = company.baseCurrency;
 
   const kind: OrderKind = order?.kind ?? loaded?.kind ?? newKind;
+  // the shell asks before another screen or a reload throws typed lines away
+  useUnsavedGuard(dirty);
   const productById = useMemo(() => new Map((loaded?.products ?? []).map((p) => [p.id, p])), [loaded]);
   const decimalsOf = useCallback((code: string) => loaded?.currencies.find((c) => c.code === code)?.decimals ?? 2, [loaded]);
 

@@ -248,6 +248,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
           onCellEdit={onCellEdit}
           handleRef={gridRef}
           selectedText={selected ? t('orders.selectedHint', { no: selected.no }) : undefined}
+          hint={t('orders.openHint')}
         />
       </div>
       <div className="orders-totals-line" data-testid="orders-totals">
@@ -260,7 +261,6 @@ export function OrderList({ kind }: { kind: OrderKind }) {
             </span>
           ))
         )}
-        {rows.length > 0 && <span className="open-hint">{t('orders.openHint')}</span>}
       </div>
       {prefixes && <PrefixDialog onClose={() => setPrefixes(false)} />}
     </section>

@@ -13,6 +13,7 @@ import { draftIssues, failText } from '../common/messages';
 import { usePartyOptions } from '../common/parties';
 import { AddLinesDialog, type PickedLine } from './AddLinesDialog';
 import { ContainerFill } from './ContainerFill';
+import { FilingPanel } from './FilingPanel';
 import {
   HEADER_FIELDS,
   addShippable,
@@ -308,6 +309,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
         <ShipmentLines rows={rows} locked={locked} onEdit={editLine} onSelect={setSelectedLine} onRemoveSelected={removeSelected} />
         <LineErrors rows={rows.map((r) => ({ id: r.id, lineNo: r.lineNo, name: r.itemNo || r.orderNo, errors: r.errors }))} label={label} />
       </section>
+      {saved && <FilingPanel shipment={saved} dirty={dirty} />}
       {saved && <AttachmentsSlot entity="shipment" entityId={saved.id} />}
 
       {dialog === 'add' && header.consigneeId !== '' && (

@@ -18,6 +18,7 @@ import { SCREENS, type Screen } from './screens';
 import { PartiesScreen } from './screens/PartiesScreen';
 import { ProductsScreen } from './screens/ProductsScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { DashboardScreen } from './screens/money/DashboardScreen';
 import { PaymentsScreen } from './screens/money/PaymentsScreen';
@@ -38,6 +39,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   claims: ClaimsScreen,
   parties: PartiesScreen,
   products: ProductsScreen,
+  settings: SettingsScreen,
 };
 
 /** The screen named in the address: #orders, or #orders/12 (a screen may read the rest of the hash). */
@@ -138,7 +140,7 @@ export function App() {
   const companyName = (language === 'zh' ? company.nameZh || company.nameEn : company.nameEn || company.nameZh) || '';
 
   return (
-    <AppContext.Provider value={{ company, language }}>
+    <AppContext.Provider value={{ company, language, setCompany: (c) => setBoot({ state: 'ready', company: c }) }}>
       <div className="shell">
         <header className="app-header">
           <div className="brand">

@@ -5,6 +5,8 @@ import type { UiLanguage } from '../../shared/i18n';
 export interface AppState {
   company: Company;
   language: UiLanguage;
+  /** after the company was changed in Settings */
+  setCompany: (company: Company) => void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -23,6 +23,7 @@ const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
   [/^unknown currency code$/, 'errors.unknownCurrency', () => ({})],
   [/^unknown customs unit code$/, 'errors.unknownUnit', () => ({})],
   [/^base currency is required$/, 'errors.baseCurrencyRequired', () => ({})],
+  [/^the base currency cannot change once .* \(their base amounts are in ([A-Z]{3})\)$/, 'errors.baseCurrencyLocked', (m) => ({ currency: m[1] ?? '' })],
   [/^party \d+ is not a supplier$/, 'errors.notSupplier', () => ({})],
   [/^party \d+ does not exist$/, 'errors.partyMissing', () => ({})],
   [/expected string to have <=\s*(\d+) characters/, 'errors.tooLong', (m) => ({ max: m[1] ?? '' })],

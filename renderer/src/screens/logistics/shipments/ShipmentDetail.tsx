@@ -38,6 +38,7 @@ import { AttachmentsSlot } from '../common/AttachmentsSlot';
 import { LoadFailed } from '../common/LoadFailed';
 import { useDetailKeys } from '../common/useDetailKeys';
 import { settleGridEdits, useSyncState } from '../common/draftState';
+import { useUnsavedGuard } from '../../../lib/unsaved';
 
 const LOCKED: ShipmentStatus[] = ['departed', 'arrived', 'delivered'];
 
@@ -95,6 +96,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   const label = useCallback((f: string) => (f === 'lines' ? t('shipments.sections.lines') : (HEADER_FIELDS as readonly string[]).includes(f) || f === 'status' ? t(`shipments.fields.${f}`) : t(`shipments.lines.${f}`, { defaultValue: f })), [t]);
   const savedKey = useMemo(() => JSON.stringify([headerOf(saved), saved ? linesOf(saved).map(lineInput) : []]), [saved]);
   const dirty = JSON.stringify([header, lines.map(lineInput)]) !== savedKey;
+  useUnsavedGuard(dirty);
   const locked = saved !== null && LOCKED.includes(saved.status);
   const rows = useMemo<LineRow[]>(() => lines.map((l, i) => ({ ...l, lineNo: i + 1, errors: lineErrors[l.id] ?? {} })), [lines, lineErrors]);
 

@@ -238,7 +238,7 @@ export function FilingPanel({ shipment, dirty }: Props) {
     );
     switch (p.record) {
       case 'company':
-        return <span className="filing-fix-note">{t('shipments.filing.fix.company')}</span>;
+        return link('#settings', t('shipments.filing.fix.goTo', { screen: t('nav.settings') }));
       case 'shipment':
       case 'shipmentLine':
         return (

@@ -115,7 +115,11 @@ export function OrderHeader({ kind, value: v, errors, parties, currencies, baseC
           inputMode: 'decimal',
           required: true,
           readOnly: isBase,
-          hint: isBase ? t('orders.hints.baseRate') : t('orders.hints.rate', { currency: v.currency, base: baseCurrency }),
+          hint: isBase
+            ? t('orders.hints.baseRate')
+            : v.rate.trim() !== ''
+              ? t('orders.hints.rateIs', { currency: v.currency, rate: v.rate.trim(), base: baseCurrency })
+              : t('orders.hints.rate', { currency: v.currency, base: baseCurrency }),
         })}
         <ComboField
           id="order-incoterm"

@@ -19,6 +19,7 @@ import { PartiesScreen } from './screens/PartiesScreen';
 import { ProductsScreen } from './screens/ProductsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { DashboardScreen } from './screens/money/DashboardScreen';
 import { PaymentsScreen } from './screens/money/PaymentsScreen';
@@ -37,6 +38,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   imports: ImportsScreen,
   stock: StockScreen,
   claims: ClaimsScreen,
+  reports: ReportsScreen,
   parties: PartiesScreen,
   products: ProductsScreen,
   settings: SettingsScreen,

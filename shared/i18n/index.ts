@@ -13,9 +13,11 @@ import moneyEn from './areas/money.en.json';
 import moneyZh from './areas/money.zh.json';
 import logisticsEn from './areas/logistics.en.json';
 import logisticsZh from './areas/logistics.zh.json';
+import reportsEn from './areas/reports.en.json';
+import reportsZh from './areas/reports.zh.json';
 
-const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh };
-const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn };
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

@@ -3,8 +3,8 @@
  * server injects a per-run token into index.html and we POST JSON to /api/<name>. Callers never know which.
  * A failed call throws ApiCallError with the core's code, message and field issues.
  */
-import type { ApiArg, ApiError, ApiName, ApiResponse, ApiResult, FieldIssue } from '../../shared/api';
-import { TOKEN_HEADER, TOKEN_META, type TradeRecordsBridge } from '../../shared/bridge';
+import type { ApiArg, ApiError, ApiName, ApiResponse, ApiResult, FieldIssue, ProgressEvent } from '../../shared/api';
+import { EVENTS_PATH, TOKEN_HEADER, TOKEN_META, type TradeRecordsBridge } from '../../shared/bridge';
 
 /** The core's error codes, plus 'transport' when the call never reached the core or the answer is unreadable. */
 export type CallErrorCode = ApiError['code'] | 'transport';
@@ -106,4 +106,55 @@ export async function call<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<
     throw new ApiCallError(code, message, issues ?? []);
   }
   return response.value as ApiResult<N>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Progress of long work (exports, imports, backups): one subscription for both transports.
+
+type ProgressListener = (e: ProgressEvent) => void;
+const progressListeners = new Set<ProgressListener>();
+let eventSource: EventSource | undefined;
+let bridgeOff: (() => void) | undefined;
+
+function dispatchProgress(e: ProgressEvent): void {
+  for (const l of progressListeners) l(e);
+}
+
+function connectProgress(): void {
+  const bridge = electronBridge();
+  if (bridge) {
+    bridgeOff ??= bridge.onProgress(dispatchProgress);
+    return;
+  }
+  if (eventSource) return;
+  const token = pageToken();
+  if (!token) return;
+  eventSource = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+  eventSource.addEventListener('progress', (m) => {
+    try {
+      dispatchProgress(JSON.parse((m as MessageEvent<string>).data) as ProgressEvent);
+    } catch {
+      // a malformed event is dropped; the job's result still arrives through its call
+    }
+  });
+}
+
+function disconnectProgress(): void {
+  bridgeOff?.();
+  bridgeOff = undefined;
+  eventSource?.close();
+  eventSource = undefined;
+}
+
+/**
+ * Listen to progress events ({ jobId, label, done, total }) of long work started by a call. Returns the
+ * function that stops listening. Subscribe before starting the call so the first events are not missed.
+ */
+export function onProgress(listener: ProgressListener): () => void {
+  progressListeners.add(listener);
+  connectProgress();
+  return () => {
+    progressListeners.delete(listener);
+    if (progressListeners.size === 0) disconnectProgress();
+  };
 }

@@ -115,6 +115,7 @@ type ProgressListener = (e: ProgressEvent) => void;
 const progressListeners = new Set<ProgressListener>();
 let eventSource: EventSource | undefined;
 let bridgeOff: (() => void) | undefined;
+let connected: Promise<void> = Promise.resolve();
 
 function dispatchProgress(e: ProgressEvent): void {
   for (const l of progressListeners) l(e);
@@ -129,8 +130,14 @@ function connectProgress(): void {
   if (eventSource) return;
   const token = pageToken();
   if (!token) return;
-  eventSource = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
-  eventSource.addEventListener('progress', (m) => {
+  const source = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+  eventSource = source;
+  // resolves when the stream is open (or failed: the call's result still arrives, only the bar stays still)
+  connected = new Promise<void>((resolve) => {
+    source.addEventListener('open', () => resolve(), { once: true });
+    source.addEventListener('error', () => resolve(), { once: true });
+  });
+  source.addEventListener('progress', (m) => {
     try {
       dispatchProgress(JSON.parse((m as MessageEvent<string>).data) as ProgressEvent);
     } catch {
@@ -150,6 +157,11 @@ function disconnectProgress(): void {
  * Listen to progress events ({ jobId, label, done, total }) of long work started by a call. Returns the
  * function that stops listening. Subscribe before starting the call so the first events are not missed.
  */
+/** Resolves once progress events can arrive (await it between onProgress and starting the work). */
+export function progressConnected(): Promise<void> {
+  return connected;
+}
+
 export function onProgress(listener: ProgressListener): () => void {
   progressListeners.add(listener);
   connectProgress();

@@ -48,6 +48,7 @@ import {
   type TradeSettings,
 } from './trade';
 import { FilingExportSchema, FilingValidateSchema, type FilingExport, type FilingProblem } from './filing';
+import { GridExportSchema, type GridExportResult } from './gridExport';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -400,6 +401,9 @@ export const apiMap = {
   'filing.validate': call<FilingProblem[]>()(FilingValidateSchema),
   /** Validates, then builds the workbook; refused with the problems unless draft. */
   'filing.export': call<FilingExport>()(FilingExportSchema),
+
+  /** Any grid to Excel: what the grid shows (columns, sorted and filtered rows) as a workbook with totals. */
+  'grid.export': call<GridExportResult>()(GridExportSchema),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 

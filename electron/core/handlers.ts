@@ -11,6 +11,7 @@ import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts,
 import { dashboard } from './trade/dashboard';
 import { validateFiling } from './filing';
 import { exportFilingPack } from './filing/api';
+import { exportGrid } from './excel/grid';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { orderHandlers } from './trade/order-handlers';
@@ -54,5 +55,6 @@ export const handlers: Handlers = {
   ...logisticsHandlers,
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
   'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
+  'grid.export': (arg, { db, dataDir }) => exportGrid(db, dataDir, arg),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
 };

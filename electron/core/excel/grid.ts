@@ -27,14 +27,17 @@ import { tempNameFor } from './write';
 
 type Style = Partial<ExcelJS.Style>;
 
+/** The workbook's default font, named: a bold font without a name prints in a serif fallback elsewhere. */
+const BOLD: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, bold: true };
+
 const HEADER_STYLE: Style = {
-  font: { bold: true },
+  font: BOLD,
   alignment: { vertical: 'middle', wrapText: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF2' } },
   border: { bottom: { style: 'thin', color: { argb: 'FF8A94A6' } } },
 };
 const TOTAL_STYLE: Style = {
-  font: { bold: true },
+  font: BOLD,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F5F8' } },
   border: { top: { style: 'thin', color: { argb: 'FF8A94A6' } } },
 };
@@ -88,9 +91,12 @@ function percentFormat(decimals: number): string {
 }
 
 /** A number format on one cell (a fresh style object: ExcelJS shares them between cells otherwise). */
-function setFormat(cell: ExcelJS.Cell, numFmt: string): void {
-  cell.style = { ...cell.style, numFmt };
+function setFormat(cell: ExcelJS.Cell, numFmt: string, extra: Style = {}): void {
+  cell.style = { ...cell.style, ...extra, numFmt };
 }
+
+/** Dates sit on the left, as the grid shows them. */
+const DATE_ALIGN: Style = { alignment: { horizontal: 'left' } };
 
 /** Excel's column width (in widths of "0" of the default font, ~7 px) for a width on screen in pixels. */
 export function excelWidth(px: number): number {
@@ -144,7 +150,7 @@ function writeValue(cell: ExcelJS.Cell, col: GridExportColumn, value: string | n
         return null;
       }
       cell.value = d.date;
-      setFormat(cell, d.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd');
+      setFormat(cell, d.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd', DATE_ALIGN);
       return null;
     }
     default: {

@@ -20,6 +20,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { call } from '../api';
 import { describeError } from '../lib/errors';
+import { exportGridToExcel, titleAround } from '../lib/gridExport';
 import { useNotify } from './Toasts';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -70,6 +71,8 @@ interface DataGridProps<T extends Identified> {
   selectedText?: string | undefined;
   /** the status line's hint; default: how to edit in the grid (say what Enter does where it opens a form) */
   hint?: string | undefined;
+  /** title of the Excel export (sheet, page header, file name); default: the headings around the grid */
+  exportTitle?: string | undefined;
 }
 
 type Saved = ColumnState[] | null;
@@ -78,7 +81,7 @@ function isColumnStateList(v: unknown): v is ColumnState[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && typeof (s as ColumnState).colId === 'string');
 }
 
-export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText, hint }: DataGridProps<T>) {
+export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText, hint, exportTitle }: DataGridProps<T>) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -86,6 +89,8 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
   const latest = useRef<{ state: ColumnState[] | null; timer: ReturnType<typeof setTimeout> | undefined }>({ state: null, timer: undefined });
   const [shown, setShown] = useState(0);
   const pendingSelect = useRef<number | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState(false);
 
   // The saved layout is read before the grid is first drawn, so it does not jump after opening.
   useEffect(() => {
@@ -219,10 +224,25 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
     onLayoutChanged({ source: 'columnMenu' });
   }
 
+  async function exportExcel() {
+    const api = apiRef.current;
+    if (!api || exporting) return;
+    setExporting(true);
+    try {
+      const title = exportTitle ?? titleAround(wrapRef.current);
+      const r = await exportGridToExcel(api as unknown as GridApi, { title, t, language: i18n.language === 'en' ? 'en' : 'zh' });
+      notify.success(t('common.exportExcelDone', { count: r.rows, file: r.fileName }));
+    } catch (e) {
+      notify.error(t('common.exportExcelFailed', { message: describeError(t, e) }));
+    } finally {
+      setExporting(false);
+    }
+  }
+
   const filtered = shown !== rows.length;
 
   return (
-    <div className="grid-wrap">
+    <div className="grid-wrap" ref={wrapRef}>
       <div className="grid-host">
         {saved !== undefined && (
           <AgGridReact<T>
@@ -259,6 +279,9 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
         <span>{filtered ? t('common.rowCountFiltered', { shown, count: rows.length }) : t('common.rowCount', { count: rows.length })}</span>
         {selectedText && <span className="selected-name">{selectedText}</span>}
         <span className="status-hint">{hint ?? t('common.editHint')}</span>
+        <button type="button" className="link-button" data-action="export-excel" disabled={exporting || shown === 0} title={shown === 0 ? t('common.exportExcelNothing') : undefined} onClick={() => void exportExcel()}>
+          {exporting ? t('common.exportExcelBusy') : t('common.exportExcel')}
+        </button>
         <button type="button" className="link-button" onClick={resetLayout}>
           {t('common.resetLayout')}
         </button>

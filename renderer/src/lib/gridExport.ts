@@ -1,0 +1,229 @@
+/**
+ * "Export to Excel" for any AG Grid: reads what the grid shows — the displayed columns in their order and
+ * width, the header names as shown, the rows after the grid's filter and sort — and sends it to the core
+ * (grid.export), which writes the workbook; the bytes are then saved as a download.
+ *
+ * Values are sent raw where Excel needs the raw value (decimal strings for numbers, ISO dates for dates) and as
+ * shown for text (status words, code names, yes/no).
+ *
+ * The kind of a column (how the core writes it):
+ *  1. colDef.context.excel, when the screen says it:
+ *     `context: { excel: { kind: 'money', currencyColumn: 'currency' } }` (currencyColumn: the colId of the
+ *     column holding each row's currency; `total: false` to leave a column out of the totals row).
+ *  2. Otherwise from the column definition: cellDataType 'number', a right-aligned type or cell class, or a
+ *     number filter → a number; cellDataType date or a date filter → a date; anything else → text. A number
+ *     column named like an amount (amount, paid, unpaid, balance, unallocated, unapplied) is money when a
+ *     currency column is shown; one named quantity is a quantity. A text column named like a date
+ *     (…Date, date, etd, eta) whose values are all ISO dates is a date.
+ *  3. Figures per unit (prices, rates, per-carton sizes and weights) have no total.
+ */
+import type { Column, ColDef, GridApi, IRowNode } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import type { GridColumnKind, GridExportColumn, GridExportResult } from '../../../shared/gridExport';
+import { call } from '../api';
+
+/** What a screen may put in colDef.context.excel. */
+export interface ExcelColumnHint {
+  kind?: GridColumnKind;
+  decimals?: number;
+  /** money: the colId of the column holding each row's currency (default: a column with colId "currency") */
+  currencyColumn?: string;
+  total?: boolean;
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const MONEY_NAME = /^(amount|paid|unpaid|balance|unallocated|unapplied)$/i;
+const QUANTITY_NAME = /^(quantity|qty)$/i;
+/** Figures per unit: a sum of them means nothing. */
+const PER_UNIT_NAME = /price|rate|per[A-Z_]|Per[A-Z_]|(Cm|Mm)$/;
+const DATE_NAME = /(date|Date)$|^(etd|eta)$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?/;
+/** What a grid shows for "no value". */
+const SHOWN_EMPTY = new Set(['', '—', '-', '–']);
+
+function hint(def: ColDef): ExcelColumnHint {
+  const ctx = def.context as { excel?: ExcelColumnHint } | undefined;
+  return ctx?.excel ?? {};
+}
+
+function nameOf(col: Column): string {
+  const def = col.getColDef();
+  return typeof def.field === 'string' ? def.field : col.getColId();
+}
+
+function classes(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\s+/);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function types(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The kind a column definition implies, before looking at the values. */
+export function kindOfColumn(def: ColDef, name: string, hasCurrencyColumn: boolean): GridColumnKind {
+  const given = hint(def).kind;
+  if (given) return given;
+  const dataType = def.cellDataType;
+  if (dataType === 'date' || dataType === 'dateString' || dataType === 'dateTime' || dataType === 'dateTimeString' || def.filter === 'agDateColumnFilter') return 'date';
+  if (dataType === 'boolean') return 'text';
+  const numeric =
+    dataType === 'number' ||
+    def.filter === 'agNumberColumnFilter' ||
+    types(def.type).some((t) => t === 'rightAligned' || t === 'numericColumn') ||
+    classes(def.cellClass).includes('ag-right-aligned-cell');
+  if (!numeric) return 'text';
+  if (MONEY_NAME.test(name) && hasCurrencyColumn) return 'money';
+  if (QUANTITY_NAME.test(name)) return 'quantity';
+  return 'number';
+}
+
+function isEmpty(v: string | null): boolean {
+  return v === null || v === '';
+}
+
+/** A raw number or decimal string as the decimal string the core reads; null when there is none. */
+function decimalText(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'bigint') return v.toString();
+  return null;
+}
+
+/** The text a cell shows. */
+function shownText(api: GridApi, node: IRowNode, col: Column, yesNo: [string, string]): string | null {
+  const def = col.getColDef();
+  const raw: unknown = api.getCellValue({ rowNode: node, colKey: col });
+  const v: unknown = def.valueFormatter ? api.getCellValue({ rowNode: node, colKey: col, useFormatter: true }) : raw;
+  // a check box (AG Grid's own formatter says "true"/"false"): the words yes and no
+  if (typeof raw === 'boolean' && (v === raw || v === String(raw))) return raw ? yesNo[0] : yesNo[1];
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? yesNo[0] : yesNo[1];
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return null;
+}
+
+export interface GridSnapshot {
+  columns: GridExportColumn[];
+  rows: (string | null)[][];
+}
+
+/** What the grid shows, as grid.export takes it. */
+export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
+  const cols = api.getAllDisplayedColumns();
+  const names = cols.map(nameOf);
+  const ids = cols.map((c) => c.getColId());
+  const currencyIndex = (h: ExcelColumnHint): number => {
+    const wanted = h.currencyColumn ?? 'currency';
+    const i = ids.indexOf(wanted);
+    return i >= 0 ? i : names.indexOf(wanted);
+  };
+  const kinds = cols.map((c, i) => {
+    const h = hint(c.getColDef());
+    const hasCurrency = currencyIndex(h) >= 0 && currencyIndex(h) !== i;
+    return kindOfColumn(c.getColDef(), names[i]!, hasCurrency);
+  });
+  const yesNo: [string, string] = [t('common.yes'), t('common.no')];
+
+  const rows: (string | null)[][] = [];
+  api.forEachNodeAfterFilterAndSort((node) => {
+    if (node.group || !node.data) return;
+    rows.push(
+      cols.map((col, i) => {
+        const kind = kinds[i]!;
+        if (kind === 'text') return shownText(api, node, col, yesNo);
+        const def = col.getColDef();
+        // a cell that shows nothing (a formatter's "—") exports nothing, whatever its raw value
+        if (def.valueFormatter) {
+          const shown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true }) as unknown;
+          if (shown === null || shown === undefined || (typeof shown === 'string' && SHOWN_EMPTY.has(shown.trim()))) return null;
+        }
+        const raw: unknown = api.getCellValue({ rowNode: node, colKey: col });
+        if (kind === 'date') return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
+        const text = decimalText(raw);
+        return text === null || SHOWN_EMPTY.has(text) ? null : text;
+      }),
+    );
+  });
+
+  const columns = cols.map((col, i): GridExportColumn => {
+    const def = col.getColDef();
+    const h = hint(def);
+    let kind = kinds[i]!;
+    // a text column named like a date whose values are all ISO dates is a date
+    if (kind === 'text' && !h.kind && !def.valueFormatter && DATE_NAME.test(names[i]!)) {
+      const values = rows.map((r) => r[i]!).filter((v) => !isEmpty(v));
+      if (values.length > 0 && values.every((v) => ISO_DATE.test(v!))) kind = 'date';
+    }
+    const column: GridExportColumn = {
+      header: api.getDisplayNameForColumn(col, 'header') || def.headerName || '',
+      widthPx: Math.round(col.getActualWidth()),
+      kind,
+    };
+    if (h.decimals !== undefined) column.decimals = h.decimals;
+    if (kind === 'money') {
+      const c = currencyIndex(h);
+      if (c >= 0 && c !== i) column.currencyColumn = c;
+    }
+    if (h.total !== undefined) column.total = h.total;
+    else if (kind !== 'text' && kind !== 'date' && PER_UNIT_NAME.test(names[i]!)) column.total = false;
+    return column;
+  });
+  return { columns, rows };
+}
+
+/** Save workbook bytes where the user chooses: a download (Electron asks where with its save dialog). */
+export function downloadWorkbook(fileName: string, dataBase64: string): void {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // the download has the bytes once it has started; keep the URL a while for a slow save dialog
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Export what the grid shows to Excel and save the file; returns what the core wrote. */
+export async function exportGridToExcel(api: GridApi, opts: { title: string; t: TFunction; language: 'zh' | 'en' }): Promise<GridExportResult> {
+  const { t } = opts;
+  const { columns, rows } = snapshotGrid(api, t);
+  const result = await call('grid.export', {
+    title: opts.title.slice(0, 100),
+    columns,
+    rows,
+    labels: { total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') },
+    language: opts.language,
+  });
+  downloadWorkbook(result.fileName, result.dataBase64);
+  return result;
+}
+
+const words = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * A title for a grid's export from the page: the headings of the sections around the grid, outermost first,
+ * each with the switch chosen in its toolbar ("订单 · 销售订单", "出货 SH-2026-0001 · 货物明细"); the
+ * document title when there is none.
+ */
+export function titleAround(el: Element | null): string {
+  const parts: string[] = [];
+  for (let s = el?.closest('section') ?? null; s; s = s.parentElement?.closest('section') ?? null) {
+    const own = (e: Element) => e.closest('section') === s;
+    const id = s.getAttribute('aria-labelledby');
+    const heading = (id ? document.getElementById(id) : null) ?? [...s.querySelectorAll('h1, h2')].find(own);
+    const chosen = [...s.querySelectorAll('[role=group] [aria-pressed=true]')].filter(own).map(words);
+    const h = words(heading);
+    const text = [h, ...chosen.filter((w) => w !== h)].filter((w) => w !== '');
+    if (text.length > 0) parts.unshift(text.join(' · '));
+  }
+  return parts.join(' · ') || document.title || 'Export';
+}

@@ -19,6 +19,14 @@ import { openBrowserApp, type BrowserApp } from './harness';
 let app: BrowserApp;
 let page: Page;
 
+/** 120 days ago (local date): old enough for the last aging bucket */
+const ORDER_DATE = (() => {
+  const d = new Date();
+  d.setDate(d.getDate() - 120);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+})();
+
 const core: BrowserApp['call'] = (name, arg) => app.call(name, arg);
 const shot = (name: string) => app.shot(`grid-export-${name}`);
 
@@ -174,7 +182,7 @@ describe('Export to Excel', () => {
   it('totals the sales orders list per currency, to the cent', async () => {
     const buyer = await core('parties.create', { roles: ['customer'], nameZh: '阿里贸易', nameEn: 'Ali Trading', country: 'ARE' });
     const order = (currency: string, rate: string, quantity: string, unitPrice: string) =>
-      core('orders.create', { kind: 'sales', partyId: buyer.id, orderDate: '2026-03-15', currency, rate, lines: [{ itemNo: 'A-100', nameZh: '毛绒小熊', quantity, unitPrice }] });
+      core('orders.create', { kind: 'sales', partyId: buyer.id, orderDate: ORDER_DATE, currency, rate, lines: [{ itemNo: 'A-100', nameZh: '毛绒小熊', quantity, unitPrice }] });
     await order('USD', '7.1', '3', '0.10');
     await order('USD', '7.1', '1', '0.20');
     await order('EUR', '7.8', '7', '1.11');
@@ -192,7 +200,8 @@ describe('Export to Excel', () => {
     expect(rowValues(ws, 1, header.length)).toEqual(header.map((h) => h.text));
     expect(ws.rowCount).toBe(7);
     // the order date is a date, amounts have the currency's decimals
-    expect(ws.getRow(2).getCell(col('orderDate')).value).toEqual(new Date(Date.UTC(2026, 2, 15)));
+    const [y, m, d] = ORDER_DATE.split('-').map(Number) as [number, number, number];
+    expect(ws.getRow(2).getCell(col('orderDate')).value).toEqual(new Date(Date.UTC(y, m - 1, d)));
     expect(ws.getRow(2).getCell(col('amount')).numFmt).toBe('#,##0.00');
     // the other columns over all rows, then one row per currency: 0.30 + 0.20 = 0.50 USD, 7.77 EUR
     expect(ws.getRow(5).getCell(col('no')).value).toBe('合计（3 行）');
@@ -200,6 +209,29 @@ describe('Export to Excel', () => {
     expect(ws.getRow(5).getCell(col('amount')).value).toBeNull();
     expect([ws.getRow(6).getCell(col('no')).value, ws.getRow(6).getCell(col('currency')).value, ws.getRow(6).getCell(col('amount')).value]).toEqual(['合计 EUR（1 行）', 'EUR', 7.77]);
     expect([ws.getRow(7).getCell(col('no')).value, ws.getRow(7).getCell(col('currency')).value, ws.getRow(7).getCell(col('amount')).value]).toEqual(['合计 USD（2 行）', 'USD', 0.5]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('totals the receivables per currency, aging buckets included', async () => {
+    const orders = await core('orders.list', { kind: 'sales' });
+    for (const o of orders) await core('orders.confirm', { id: o.id });
+    await page.goto(new URL('#balances', app.server.url).href);
+    await gridReady();
+    await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
+    const header = await shownHeader();
+    const col = (id: string) => header.findIndex((h) => h.id === id) + 1;
+    const { ws, name } = await exportShown();
+    await shot('balances-exported');
+
+    expect(name).toMatch(/^应收应付 · 应收-\d{8}-\d{6}\.xlsx$/);
+    expect(ws.rowCount).toBe(6);
+    const total = (r: number) => [ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(col('currency')).value, ws.getRow(r).getCell(col('balance')).value, ws.getRow(r).getCell(col('d90plus')).value];
+    // the orders are 120 days old: the whole balance is in the last bucket, per currency
+    expect(total(5)).toEqual(['合计 EUR（1 行）', 'EUR', 7.77, 7.77]);
+    expect(total(6)).toEqual(['合计 USD（1 行）', 'USD', 0.5, 0.5]);
+    // the base-currency column is one currency: its total is in the first totals row
+    const base = [2, 3].map((r) => Math.round(Number(ws.getRow(r).getCell(col('baseBalance')).value) * 100)).reduce((a, b) => a + b, 0);
+    expect(Math.round(Number(ws.getRow(4).getCell(col('baseBalance')).value) * 100)).toBe(base);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@
  *     column named like an amount (amount, paid, unpaid, balance, unallocated, unapplied) is money when a
  *     currency column is shown; one named quantity is a quantity. A text column named like a date
  *     (…Date, date, etd, eta) whose values are all ISO dates is a date.
- *  3. Figures per unit (prices, rates, per-carton sizes and weights) have no total.
+ *  3. Figures per unit (prices, rates, unit costs, per-carton sizes and weights) have no total.
  */
 import type { Column, ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
@@ -35,8 +35,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const MONEY_NAME = /^(amount|paid|unpaid|balance|unallocated|unapplied)$/i;
 const QUANTITY_NAME = /^(quantity|qty)$/i;
-/** Figures per unit: a sum of them means nothing. */
-const PER_UNIT_NAME = /price|rate|per[A-Z_]|Per[A-Z_]|(Cm|Mm)$/;
+/** Figures per unit (unitPrice, dutyRate, landedUnitCost, pcsPerCarton, cartonLengthCm): a sum of them means nothing. */
+const isPerUnit = (name: string) => /price|rate|unit/i.test(name) || /[pP]er[A-Z_]/.test(name) || /(Cm|Mm)$/.test(name);
 const DATE_NAME = /(date|Date)$|^(etd|eta)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?/;
 /** What a grid shows for "no value". */
@@ -170,7 +170,7 @@ export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
       if (c >= 0 && c !== i) column.currencyColumn = c;
     }
     if (h.total !== undefined) column.total = h.total;
-    else if (kind !== 'text' && kind !== 'date' && PER_UNIT_NAME.test(names[i]!)) column.total = false;
+    else if (kind !== 'text' && kind !== 'date' && isPerUnit(names[i]!)) column.total = false;
     return column;
   });
   return { columns, rows };
@@ -220,7 +220,7 @@ export function titleAround(el: Element | null): string {
     const own = (e: Element) => e.closest('section') === s;
     const id = s.getAttribute('aria-labelledby');
     const heading = (id ? document.getElementById(id) : null) ?? [...s.querySelectorAll('h1, h2')].find(own);
-    const chosen = [...s.querySelectorAll('[role=group] [aria-pressed=true]')].filter(own).map(words);
+    const chosen = [...s.querySelectorAll('[role=group] [aria-pressed=true], [role=tablist] [aria-selected=true]')].filter(own).map(words);
     const h = words(heading);
     const text = [h, ...chosen.filter((w) => w !== h)].filter((w) => w !== '');
     if (text.length > 0) parts.unshift(text.join(' · '));

@@ -56,7 +56,12 @@ export function ClaimsScreen() {
       { colId: 'cartons', field: 'cartons', headerName: L('cartons'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       decimalCol<Claim>('quantity', L('quantity'), 100, false),
       { ...textCol<Claim>('settlement', L('settlement'), 120, false), valueFormatter: (p) => (p.value ? t(`claims.settlements.${String(p.value)}`) : '') },
-      { ...decimalCol<Claim>('amount', L('amount'), 120, false), valueFormatter: (p) => (p.data && p.data.settlement && p.data.settlement !== 'replacement' ? `${p.data.currency} ${p.data.amount}` : '') },
+      {
+        ...decimalCol<Claim>('amount', L('amount'), 120, false),
+        valueFormatter: (p) => (p.data && p.data.settlement && p.data.settlement !== 'replacement' ? `${p.data.currency} ${p.data.amount}` : ''),
+        // Excel export: as shown ("USD 12.00"), never summed across currencies (the grid has no currency column)
+        context: { excel: { kind: 'text' } },
+      },
       { colId: 'goodsReturned', field: 'goodsReturned', headerName: L('goodsReturned'), width: 130, valueFormatter: (p) => (p.value ? t('common.yes') : '') },
       textCol<Claim>('shipmentNo', L('shipmentNo'), 130, false),
       textCol<Claim>('orderNo', L('orderNo'), 130, false),

@@ -43,6 +43,8 @@ export function useBalanceColumns(kind: 'sales' | 'purchase', base: string): Col
     const bucket = (f: 'd0_30' | 'd31_60' | 'd61_90' | 'd90plus', width: number): ColDef<BalanceGridRow> => ({
       ...decimalCol<BalanceGridRow>(f, L(f), width, false),
       cellClass: amountClass,
+      // Excel export: in the row's currency, totalled per currency
+      context: { excel: { kind: 'money', currencyColumn: 'currency' } },
     });
     return [
       { ...textCol<BalanceGridRow>('partyName', L('partyName'), 200, false), cellRenderer: PartyLinkCell },

@@ -96,15 +96,17 @@ export function OrderList({ kind }: { kind: OrderKind }) {
 
   const columnDefs = useMemo<ColDef<OrderSummary>[]>(() => {
     const words = (s: unknown) => (typeof s === 'string' ? statusText(t, s as OrderStatus, kind) : '');
+    // Excel export: amounts in the order's currency, totalled per currency
+    const money = { context: { excel: { kind: 'money', currencyColumn: 'currency' } } };
     return [
       { ...textCol<OrderSummary>('no', t('orders.fields.no'), 130, false), cellClass: 'order-no' },
       textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false),
       textCol<OrderSummary>('partyName', kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier'), 200, false),
       textCol<OrderSummary>('currency', t('orders.fields.currency'), 80, false),
-      decimalCol<OrderSummary>('amount', t('orders.fields.amount'), 120, false),
+      { ...decimalCol<OrderSummary>('amount', t('orders.fields.amount'), 120, false), ...money },
       decimalCol<OrderSummary>('baseAmount', t('orders.fields.baseAmount'), 125, false),
-      decimalCol<OrderSummary>('paid', kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid'), 110, false),
-      decimalCol<OrderSummary>('unpaid', kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable'), 110, false),
+      { ...decimalCol<OrderSummary>('paid', kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid'), 110, false), ...money },
+      { ...decimalCol<OrderSummary>('unpaid', kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable'), 110, false), ...money },
       {
         colId: 'status',
         field: 'status',

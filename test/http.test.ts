@@ -95,6 +95,23 @@ describe('browser mode HTTP binding', () => {
     expect(await s.core.call('products.list', { includeArchived: true })).toEqual({ ok: true, value: [] });
   });
 
+  it('answers odd paths without crashing', async () => {
+    const s = await start();
+    const http = await import('node:http');
+    for (const p of ['//', '//evil.example/x', '/%', '/api/%E0%A4%A']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: s.port, path: p, method: 'GET', headers: { host: `127.0.0.1:${s.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect([200, 400, 404, 405]).toContain(status);
+    }
+    expect((await fetch(s.url)).status).toBe(200); // still serving
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     const s = await start();
     for (const p of ['/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/../../secret.txt']) {

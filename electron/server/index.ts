@@ -206,7 +206,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (requestOrigin !== undefined && requestOrigin !== origin() && requestOrigin !== `http://localhost:${port}`) {
       return sendError(res, 403, 'refused', 'Cross-origin requests are refused');
     }
-    const url = new URL(req.url ?? '/', origin());
+    let url: URL;
+    try {
+      // parse as a path only: "//host" must not be taken for another host, and a malformed path is a 400
+      url = new URL(`${origin()}${(req.url ?? '/').startsWith('/') ? req.url ?? '/' : '/'}`);
+    } catch {
+      return sendError(res, 400, 'validation', 'Bad request path');
+    }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname.slice('/api/'.length)).catch((e: unknown) => {
         console.error('API request failed', e);

@@ -16,37 +16,18 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../electron/server';
-import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+import type { Page } from 'playwright-core';
 import { findCell, readBook, sheet, table } from '../xlsx-read';
+import { openBrowserApp, type BrowserApp } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
-const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DRAFT_BANNER = '草稿 DRAFT — 不得用于申报 / not for filing';
 const PACK_SHEETS = ['汇总 Summary', '交易单-1 金华玩具摊位', '交易单-2 美美饰品摊位', '联网清单', '货物清单', '商业发票 Invoice', '装箱单 Packing List', '报关单备注 Remark'];
 
-let server: RunningServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
 const ids = { buyer: 0, stallToys: 0, stallClips: 0, order: 0, shipment: 0, shipmentNo: '' };
-
-async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
-  const r = await server.core.call(name, arg);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as ApiResult<N>;
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `filing-${name}.png`), fullPage: false });
-}
 
 /** Scroll the filing panel into view (it sits below the lines), for the screenshots. */
 async function showPanel(): Promise<void> {
@@ -57,7 +38,7 @@ async function showPanel(): Promise<void> {
 async function download(action: string): Promise<{ file: string; name: string }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action=${action}]`)]);
   const name = d.suggestedFilename();
-  const file = path.join(dataDir, 'downloads', name);
+  const file = path.join(app.dataDir, 'downloads', name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await d.saveAs(file);
   return { file, name };
@@ -67,29 +48,22 @@ const panel = () => page.locator('[data-testid=filing-panel]');
 const problemRow = (record: string, field: string) => panel().locator(`tr[data-record=${record}][data-field=${field}]`);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-filing-'));
-  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
+  app = await openBrowserApp({ name: 'filing', acceptDownloads: true });
+  page = app.page;
 
   // ----- the records this test stands on, through the core -----
-  await core('company.setup', { nameZh: '义乌环球贸易商行', nameEn: 'Yiwu Global Trading', baseCurrency: 'CNY', language: 'zh' });
-  await core('company.update', { mpRegNo: '3307820001' });
-  ids.buyer = (await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', address: 'Deira, Dubai' })).id;
-  ids.stallToys = (await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024', stallRegNo: '330782000123' })).id;
-  ids.stallClips = (await core('parties.create', { roles: ['supplier'], nameZh: '美美饰品摊位', booth: '国际商贸城 2区 12街 34567', stallRegNo: '330782000456' })).id;
+  await app.call('company.setup', { nameZh: '义乌环球贸易商行', nameEn: 'Yiwu Global Trading', baseCurrency: 'CNY', language: 'zh' });
+  await app.call('company.update', { mpRegNo: '3307820001' });
+  ids.buyer = (await app.call('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', address: 'Deira, Dubai' })).id;
+  ids.stallToys = (await app.call('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024', stallRegNo: '330782000123' })).id;
+  ids.stallClips = (await app.call('parties.create', { roles: ['supplier'], nameZh: '美美饰品摊位', booth: '国际商贸城 2区 12街 34567', stallRegNo: '330782000456' })).id;
   // item nos that look like numbers: they must stay text in the workbook
-  const toy = await core('products.create', { itemNo: '20260301', nameZh: '塑料玩具车', nameEn: 'Plastic toy car', hsCode: '9503008900', customsUnit: '007', pcsPerCarton: 10, grossKgPerCarton: '15', netKgPerCarton: '13', supplierId: ids.stallToys });
-  const clips = await core('products.create', { itemNo: '0815', nameZh: '发夹套装', nameEn: 'Hair clip set', hsCode: '9615190000', customsUnit: '007', pcsPerCarton: 20, grossKgPerCarton: '20', netKgPerCarton: '18', supplierId: ids.stallClips });
+  const toy = await app.call('products.create', { itemNo: '20260301', nameZh: '塑料玩具车', nameEn: 'Plastic toy car', hsCode: '9503008900', customsUnit: '007', pcsPerCarton: 10, grossKgPerCarton: '15', netKgPerCarton: '13', supplierId: ids.stallToys });
+  const clips = await app.call('products.create', { itemNo: '0815', nameZh: '发夹套装', nameEn: 'Hair clip set', hsCode: '9615190000', customsUnit: '007', pcsPerCarton: 20, grossKgPerCarton: '20', netKgPerCarton: '18', supplierId: ids.stallClips });
 
   // a quotation in USD at 7.2: the last USD rate the filing panel starts from
-  await core('orders.create', { kind: 'sales', partyId: ids.buyer, orderDate: '2026-03-01', currency: 'USD', rate: '7.2', lines: [{ productId: toy.id, quantity: '10', unitPrice: '1' }] });
-  const so = await core('orders.create', {
+  await app.call('orders.create', { kind: 'sales', partyId: ids.buyer, orderDate: '2026-03-01', currency: 'USD', rate: '7.2', lines: [{ productId: toy.id, quantity: '10', unitPrice: '1' }] });
+  const so = await app.call('orders.create', {
     kind: 'sales',
     partyId: ids.buyer,
     orderDate: '2026-03-02',
@@ -103,8 +77,8 @@ beforeAll(async () => {
     ],
   });
   ids.order = so.id;
-  const confirmed = await core('orders.confirm', { id: so.id });
-  const shipment = await core('shipments.create', {
+  const confirmed = await app.call('orders.confirm', { id: so.id });
+  const shipment = await app.call('shipments.create', {
     mode: 'sea',
     tradeMode: '1039',
     consigneeId: ids.buyer,
@@ -118,30 +92,15 @@ beforeAll(async () => {
   });
   ids.shipment = shipment.id;
   ids.shipmentNo = shipment.no;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
-      pageErrors.push(`console: ${m.text()}`);
-    }
-  });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('1039 filing pack from the shipment screen', () => {
   it('shows the panel with the last USD rate and the merge rule', async () => {
-    await page.goto(`${server.url}#shipments/${ids.shipment}`);
+    await page.goto(`${app.server.url}#shipments/${ids.shipment}`);
     await expect.poll(() => page.textContent('#shipment-title')).toBe(`出货单 ${ids.shipmentNo}`);
     await panel().waitFor();
     expect(await page.textContent('#filing-title')).toBe('1039 申报资料');
@@ -150,7 +109,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await page.isChecked('#filing-merge')).toBe(true);
     expect(await panel().textContent()).toContain('超过 5 种（不同HS编码）时，按 HS 章（前 2 位）合并');
     await showPanel();
-    await shot('01-panel');
+    await app.shot('01-panel');
   });
 
   it('Check lists the buyer without passport, with a way to the parties screen', async () => {
@@ -167,7 +126,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await passport.locator('a').getAttribute('href')).toBe('#parties');
     expect(await problemRow('party', 'nationality').locator('td').nth(1).textContent()).toBe('国籍');
     await showPanel();
-    await shot('02-check-problems');
+    await app.shot('02-check-problems');
 
     // the link leads to where the buyer is fixed
     await passport.locator('a').click();
@@ -182,7 +141,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await panel().locator('[data-testid=filing-summary]').textContent()).toBe('申报资料没有生成：有 2 个问题要先改好，或者先导出草稿。');
     expect(await problemRow('party', 'idDocNo').locator('td').nth(2).textContent()).toBe('没有护照/证件号：报关单备注要写采购商护照或证件号');
     await showPanel();
-    await shot('03-export-refused');
+    await app.shot('03-export-refused');
 
     const { file, name } = await download('filing-draft');
     expect(name).toMatch(new RegExp(`^${ids.shipmentNo}-1039-\\d{8}-\\d{6}-DRAFT\\.xlsx$`));
@@ -196,16 +155,16 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await done.textContent()).toContain(`已生成草稿 ${name}：每张表都标有“草稿 DRAFT”，还有 2 个问题没解决。`);
     expect(await problemRow('party', 'idDocNo').count()).toBe(1);
     await showPanel();
-    await shot('04-draft-saved');
+    await app.shot('04-draft-saved');
   });
 
   it('with the buyer fixed, Check finds nothing and Export saves the pack with both lines and the total', async () => {
-    await core('parties.update', { id: ids.buyer, patch: { idDocNo: 'P7788990', nationality: 'ARE' } });
+    await app.call('parties.update', { id: ids.buyer, patch: { idDocNo: 'P7788990', nationality: 'ARE' } });
     await page.click('[data-action=filing-check]');
     await expect.poll(() => panel().locator('[data-testid=filing-ok]').textContent()).toBe('✓ 没有问题，可以导出。');
     expect(await panel().locator('[data-testid=filing-problems]').count()).toBe(0);
     await showPanel();
-    await shot('05-check-ok');
+    await app.shot('05-check-ok');
 
     const { file, name } = await download('filing-export');
     expect(name).toMatch(new RegExp(`^${ids.shipmentNo}-1039-\\d{8}-\\d{6}\\.xlsx$`));
@@ -214,7 +173,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await decl.locator('td').allTextContents()).toEqual(['第 1 份', '2', '2', '否（不超过 5 种）', 'CNY 10800.00', 'USD 1500.00']);
     expect(await panel().locator('[data-testid=filing-exported]').textContent()).toContain(`已生成 ${name}`);
     await showPanel();
-    await shot('06-exported');
+    await app.shot('06-exported');
 
     const wb = await readBook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(PACK_SHEETS);
@@ -245,7 +204,7 @@ describe('1039 filing pack from the shipment screen', () => {
     await expect.poll(() => page.textContent('#filing-usdRate-error')).toBe('汇率是大于 0 的数，最多 6 位小数');
     expect(await page.getAttribute('#filing-usdRate', 'aria-invalid')).toBe('true');
     await showPanel();
-    await shot('07-rate-error');
+    await app.shot('07-rate-error');
   });
 
   it('reads in English too', async () => {
@@ -257,7 +216,7 @@ describe('1039 filing pack from the shipment screen', () => {
     await expect.poll(() => panel().locator('[data-testid=filing-ok]').textContent()).toBe('✓ No problems — ready to export.');
     expect(await panel().textContent()).toContain('Merge lines (simplified declaration)');
     await showPanel();
-    await shot('08-english');
-    expect(pageErrors).toEqual([]);
+    await app.shot('08-english');
+    expect(app.pageErrors).toEqual([]);
   });
 });

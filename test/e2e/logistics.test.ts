@@ -11,24 +11,15 @@
  *
  * Needs `npx electron-vite build` first (npm test runs it) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../electron/server';
-import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+import type { Page } from 'playwright-core';
+import type { ApiArg } from '../../shared/api';
+import { openBrowserApp, SHOTS, type BrowserApp } from './harness';
+import { cell, cellAt, editCell, gridReady, pick, pickInCell } from './ui';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
-const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: RunningServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
 
 /** What the core set up, by name. */
 const ids = {
@@ -50,62 +41,19 @@ const ids = {
   shipmentNo: '',
 };
 
-async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
-  const r = await server.core.call(name, arg);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as ApiResult<N>;
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `logistics-${name}.png`) });
-}
-
-/** One grid cell by row id and column id, inside `scope`. */
-const cellIn = (scope: string, rowId: number, colId: string): Locator => page.locator(`${scope} .ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`).first();
-
-/** Pick an entry of a searchable picker by typing part of it and pressing Enter. */
-async function pick(selector: string, typed: string): Promise<void> {
-  await page.click(selector);
-  await page.keyboard.type(typed);
-  await page.locator('.combo-list [role=option]').first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function gridReady(scope = ''): Promise<void> {
-  await page.locator(`${scope} .ag-root`.trim()).first().waitFor();
-  await page.locator('.ag-overlay-loading-center').waitFor({ state: 'detached' }).catch(() => undefined);
-}
-
-/** Edit a grid cell by keyboard: focus it, Enter, type, Enter. */
-async function editCell(cell: Locator, text: string): Promise<void> {
-  await cell.click();
-  await page.keyboard.press('Enter');
-  await page.locator('.ag-cell-inline-editing input').waitFor();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-logi-'));
-  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
+  app = await openBrowserApp({ name: 'logistics' });
+  page = app.page;
 
   // ----- the records this test stands on, through the core -----
-  await core('company.setup', { nameZh: '义乌环球贸易商行', nameEn: 'Yiwu Global Trading', baseCurrency: 'CNY', language: 'zh' });
-  ids.buyer = (await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', idDocNo: 'P7788990', nationality: 'ARE' })).id;
-  ids.stallToys = (await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024' })).id;
-  ids.stallClips = (await core('parties.create', { roles: ['supplier'], nameZh: '美美饰品摊位', booth: '国际商贸城 2区 12街 34567' })).id;
-  ids.forwarder = (await core('parties.create', { roles: ['forwarder'], nameZh: '宁波远航货代' })).id;
-  ids.agent = (await core('parties.create', { roles: ['agent'], nameZh: '义乌通达外贸代理有限公司' })).id;
-  ids.italian = (await core('parties.create', { roles: ['supplier'], nameEn: 'Oleificio Rossi SpA', country: 'ITA' })).id;
-  const product = (p: ApiArg<'products.create'>) => core('products.create', p).then((x) => x.id);
+  await app.call('company.setup', { nameZh: '义乌环球贸易商行', nameEn: 'Yiwu Global Trading', baseCurrency: 'CNY', language: 'zh' });
+  ids.buyer = (await app.call('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', idDocNo: 'P7788990', nationality: 'ARE' })).id;
+  ids.stallToys = (await app.call('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024' })).id;
+  ids.stallClips = (await app.call('parties.create', { roles: ['supplier'], nameZh: '美美饰品摊位', booth: '国际商贸城 2区 12街 34567' })).id;
+  ids.forwarder = (await app.call('parties.create', { roles: ['forwarder'], nameZh: '宁波远航货代' })).id;
+  ids.agent = (await app.call('parties.create', { roles: ['agent'], nameZh: '义乌通达外贸代理有限公司' })).id;
+  ids.italian = (await app.call('parties.create', { roles: ['supplier'], nameEn: 'Oleificio Rossi SpA', country: 'ITA' })).id;
+  const product = (p: ApiArg<'products.create'>) => app.call('products.create', p).then((x) => x.id);
   // 10 a carton, 60×50×40 cm = 0.12 m³, 15 kg gross
   ids.toy = await product({ itemNo: 'PT-100', nameZh: '塑料玩具车', nameEn: 'Plastic toy car', hsCode: '9503008900', customsUnit: '007', pcsPerCarton: 10, cartonLengthCm: '60', cartonWidthCm: '50', cartonHeightCm: '40', grossKgPerCarton: '15', netKgPerCarton: '13', defaultPrice: '1.25', currency: 'USD', supplierId: ids.stallToys });
   // 20 a carton, 80×60×62.5 cm = 0.3 m³, 20 kg gross
@@ -114,7 +62,7 @@ beforeAll(async () => {
   ids.oil = await product({ itemNo: 'IM-OIL', nameZh: '特级初榨橄榄油', nameEn: 'Extra virgin olive oil', hsCode: '1509200000', customsUnit: '007', importDutyRate: '10', importVatRate: '13' });
   ids.pasta = await product({ itemNo: 'IM-PASTA', nameZh: '意大利面', nameEn: 'Pasta', hsCode: '1902190000', customsUnit: '035', importDutyRate: '5', importVatRate: '9' });
 
-  const so1 = await core('orders.create', {
+  const so1 = await app.call('orders.create', {
     kind: 'sales',
     partyId: ids.buyer,
     orderDate: '2026-03-02',
@@ -125,9 +73,9 @@ beforeAll(async () => {
       { productId: ids.clips, cartons: 100, unitPrice: '0.5', stallId: ids.stallClips }, // 2000 pcs, 1000.00 USD
     ],
   });
-  await core('orders.confirm', { id: so1.id });
+  await app.call('orders.confirm', { id: so1.id });
   [ids.toyLine, ids.clipLine] = so1.lines.map((l) => l.id) as [number, number];
-  const so2 = await core('orders.create', {
+  const so2 = await app.call('orders.create', {
     kind: 'sales',
     partyId: ids.buyer,
     orderDate: '2026-03-05',
@@ -135,35 +83,20 @@ beforeAll(async () => {
     rate: '7.2',
     lines: [{ productId: ids.cups, cartons: 20, unitPrice: '0.8', stallId: ids.stallToys }],
   });
-  await core('orders.confirm', { id: so2.id });
+  await app.call('orders.confirm', { id: so2.id });
   ids.cupLine = so2.lines[0]!.id;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
-      pageErrors.push(`console: ${m.text()}`);
-    }
-  });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('logistics in browser mode', () => {
   it('starts a shipment: consignee, a container no. checked as it is typed, 40HQ', async () => {
-    await page.goto(`${server.url}#shipments`);
-    await gridReady();
+    await page.goto(`${app.server.url}#shipments`);
+    await gridReady(page);
     expect(await page.textContent('.logi-hint')).toContain('还没有出货单');
-    await shot('01-shipments-empty');
+    await app.shot('01-shipments-empty');
 
     await page.click('[data-action=new]');
     await page.locator('#shipment-consigneeId').waitFor();
@@ -174,12 +107,12 @@ describe('logistics in browser mode', () => {
     expect(await page.inputValue('#shipment-loadingPort')).toBe('NINGBO');
     expect(await page.locator('[data-action=add-lines]').isDisabled()).toBe(true);
 
-    await pick('#shipment-consigneeId', 'Ahmed');
+    await pick(page, '#shipment-consigneeId', 'Ahmed');
     expect(await page.inputValue('#shipment-consigneeId')).toContain('Ahmed Trading LLC');
     // the destination country follows the consignee
     expect(await page.getAttribute('#shipment-destCountry', 'data-value')).toBe('ARE');
-    await pick('#shipment-exporterId', '通达');
-    await pick('#shipment-forwarderId', '远航');
+    await pick(page, '#shipment-exporterId', '通达');
+    await pick(page, '#shipment-forwarderId', '远航');
     await page.fill('#shipment-destPort', 'JEBEL ALI');
 
     // a wrong check digit is caught while typing
@@ -189,7 +122,7 @@ describe('logistics in browser mode', () => {
     await page.keyboard.type('4');
     await expect.poll(() => page.textContent('#shipment-containerNo-error')).toBe('校验位应为 3');
     expect(await page.getAttribute('#shipment-containerNo', 'aria-invalid')).toBe('true');
-    await shot('02-container-check-digit');
+    await app.shot('02-container-check-digit');
     await page.fill('#shipment-containerNo', 'CSQU3054383');
     expect(await page.locator('#shipment-containerNo-error').count()).toBe(0);
     expect(await page.textContent('[data-field=shipment-containerNo] .field-hint')).toBe('柜号校验通过');
@@ -214,31 +147,31 @@ describe('logistics in browser mode', () => {
     await toyRow.locator('input[name=quantity]').fill('600');
     expect(await toyRow.locator('input[type=checkbox]').isChecked()).toBe(true);
     await dialog.locator(`tr[data-order-line="${ids.clipLine}"] input[type=checkbox]`).check();
-    await shot('03-add-lines');
+    await app.shot('03-add-lines');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
 
     // adding saves: the shipment has its number and the core's figures
     await expect.poll(() => page.textContent('#shipment-title')).toBe('出货单 SH-2026-0001');
-    const list = await core('shipments.list', {});
+    const list = await app.call('shipments.list', {});
     ids.shipment = list[0]!.id;
     ids.shipmentNo = list[0]!.no;
     expect(page.url()).toContain(`#shipments/${ids.shipment}`);
-    const lines = (await core('shipments.get', { id: ids.shipment })).lines;
+    const lines = (await app.call('shipments.get', { id: ids.shipment })).lines;
     const [toy, clips] = lines as [(typeof lines)[number], (typeof lines)[number]];
     const grid = '.logi-lines-grid';
-    await expect.poll(() => cellIn(grid, toy.id, 'quantity').textContent()).toBe('600');
-    expect(await cellIn(grid, toy.id, 'cartons').textContent()).toBe('60');
-    expect(await cellIn(grid, toy.id, 'amount').textContent()).toBe('750.00');
-    expect(await cellIn(grid, toy.id, 'stallName').textContent()).toBe('金华玩具摊位');
-    expect(await cellIn(grid, toy.id, 'grossKg').textContent()).toBe('900.000');
-    expect(await cellIn(grid, clips.id, 'quantity').textContent()).toBe('2000');
-    expect(await cellIn(grid, clips.id, 'cbm').textContent()).toBe('30.0000');
+    await expect.poll(() => cell(page, toy.id, 'quantity', grid).textContent()).toBe('600');
+    expect(await cell(page, toy.id, 'cartons', grid).textContent()).toBe('60');
+    expect(await cell(page, toy.id, 'amount', grid).textContent()).toBe('750.00');
+    expect(await cell(page, toy.id, 'stallName', grid).textContent()).toBe('金华玩具摊位');
+    expect(await cell(page, toy.id, 'grossKg', grid).textContent()).toBe('900.000');
+    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2000');
+    expect(await cell(page, clips.id, 'cbm', grid).textContent()).toBe('30.0000');
     // 60 × 0.12 + 100 × 0.3 = 37.2 m³ of 68 in a 40HQ; 900 + 2000 = 2900 kg of 26500
     expect(await page.textContent('[data-testid=fill-cbm]')).toBe('37.2000 / 68 m³ · 54.7%');
     expect(await page.textContent('[data-testid=fill-weight]')).toBe('2900.000 / 26500 kg · 10.9%');
     expect(await page.textContent('[data-testid=shipment-totals]')).toContain('USD 1750.00');
-    await shot('04-shipment-saved');
+    await app.shot('04-shipment-saved');
   });
 
   it('shows what is still to ship (400) when adding lines again', async () => {
@@ -250,25 +183,25 @@ describe('logistics in browser mode', () => {
     expect(await toyRow.locator('[data-testid=remaining]').textContent()).toContain('400');
     expect(await toyRow.locator('input[name=quantity]').inputValue()).toBe('400');
     expect((await toyRow.textContent()) ?? '').toContain('600'); // shipped so far
-    await shot('05-add-lines-remaining');
+    await app.shot('05-add-lines-remaining');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
 
   it('puts a refused quantity on its line, and keeps the draft', async () => {
-    const lines = (await core('shipments.get', { id: ids.shipment })).lines;
+    const lines = (await app.call('shipments.get', { id: ids.shipment })).lines;
     const clips = lines[1]!;
     const grid = '.logi-lines-grid';
-    await editCell(cellIn(grid, clips.id, 'quantity'), '2500');
+    await editCell(page, cell(page, clips.id, 'quantity', grid), '2500');
     expect(await page.textContent('.dirty-note')).toBe('有未保存的修改');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=line-errors]')).toContain('第 2 行（HC-200）数量：');
     expect(await page.textContent('[data-testid=line-errors]')).toContain('只剩 2000 未出货');
-    await expect.poll(() => cellIn(grid, clips.id, 'quantity').getAttribute('class')).toContain('cell-error');
-    expect(await cellIn(grid, clips.id, 'quantity').textContent()).toBe('2500'); // nothing lost
+    await expect.poll(() => cell(page, clips.id, 'quantity', grid).getAttribute('class')).toContain('cell-error');
+    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2500'); // nothing lost
     await page.locator('[data-testid=line-errors]').scrollIntoViewIfNeeded();
-    await shot('06-line-error');
-    await editCell(cellIn(grid, clips.id, 'quantity'), '2000');
+    await app.shot('06-line-error');
+    await editCell(page, cell(page, clips.id, 'quantity', grid), '2000');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.locator('[data-testid=line-errors]').count()).toBe(0);
     await expect.poll(() => page.locator('.dirty-note').count()).toBe(0);
@@ -293,7 +226,7 @@ describe('logistics in browser mode', () => {
     expect(await page.locator('[data-action=add-lines]').isDisabled()).toBe(true);
     expect(await page.textContent('.detail-lines')).toContain('货物已发出');
     expect(await page.locator('[data-action=delete]').count()).toBe(0);
-    await shot('07-departed');
+    await app.shot('07-departed');
 
     // the same load in a 20GP is over capacity: the volume bar turns red (37.2 of 28 m³)
     await page.selectOption('#shipment-containerType', '20GP');
@@ -316,15 +249,15 @@ describe('logistics in browser mode', () => {
     expect(await page.textContent('[data-testid=fill-cbm]')).toBe('37.2000 / 68 m³ · 54.7%');
 
     await page.click('[data-action=back]');
-    await gridReady();
+    await gridReady(page);
     await expect.poll(() => page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=status]`)).toBe('已开船');
     expect(await page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=amounts]`)).toBe('USD 1750.00');
-    await shot('08-shipments-list');
+    await app.shot('08-shipments-list');
   });
 
   it('deletes a planned shipment (and only a planned one), after asking', async () => {
     await page.click('[data-action=new]');
-    await pick('#shipment-consigneeId', 'Ahmed');
+    await pick(page, '#shipment-consigneeId', 'Ahmed');
     await page.fill('#shipment-etd', '2026-06-01');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('#shipment-title')).toBe('出货单 SH-2026-0002');
@@ -332,14 +265,14 @@ describe('logistics in browser mode', () => {
     await page.locator('[role=alertdialog]').waitFor();
     expect(await page.textContent('[role=alertdialog]')).toContain('SH-2026-0002');
     await page.click('[role=alertdialog] button.danger');
-    await gridReady();
+    await gridReady(page);
     await expect.poll(() => page.textContent('.logi-shipments [data-testid=row-count]')).toContain('共 1 条');
-    expect((await core('shipments.list', {})).map((s) => s.no)).toEqual(['SH-2026-0001']);
+    expect((await app.call('shipments.list', {})).map((s) => s.no)).toEqual(['SH-2026-0001']);
   });
 
   it('records an FOB import with freight and shows the landed cost of each line, worked out by hand', async () => {
     await page.click('[data-nav=imports]');
-    await gridReady();
+    await gridReady(page);
     expect(await page.textContent('.logi-hint')).toContain('还没有进口单');
     await page.click('[data-action=new]');
     await page.locator('#import-supplierId').waitFor();
@@ -349,8 +282,8 @@ describe('logistics in browser mode', () => {
     expect(await page.isChecked('#import-vatInCost')).toBe(true);
     expect(await page.locator('#import-freight').count()).toBe(0); // CIF: no freight field
 
-    await pick('#import-supplierId', 'Rossi');
-    await pick('#import-originCountry', 'ITA');
+    await pick(page, '#import-supplierId', 'Rossi');
+    await pick(page, '#import-originCountry', 'ITA');
     await page.fill('#import-declarationNo', '223320260000123456');
     await page.fill('#import-arrivalDate', '2026-05-10');
     await page.selectOption('#import-valueBasis', 'FOB');
@@ -358,27 +291,19 @@ describe('logistics in browser mode', () => {
 
     // line 1 by keyboard: the product picker in the cell fills name, HS code, duty and VAT rates
     const grid = '.logi-lines-grid';
-    const rowCell = (i: number, col: string) => page.locator(`${grid} .ag-row[row-index="${i}"] .ag-cell[col-id="${col}"]`).first();
-    await rowCell(0, 'productId').click();
-    await page.keyboard.press('Enter');
-    await page.locator('.cell-combo input').waitFor();
-    await page.keyboard.type('IM-OIL');
-    await page.keyboard.press('Enter');
+    const rowCell = (i: number, col: string) => cellAt(page, i, col, grid);
+    await pickInCell(page, rowCell(0, 'productId'), 'IM-OIL');
     await expect.poll(() => rowCell(0, 'description').textContent()).toBe('特级初榨橄榄油');
     expect(await rowCell(0, 'hsCode').textContent()).toBe('1509200000');
     expect(await rowCell(0, 'dutyRate').textContent()).toBe('10');
     expect(await rowCell(0, 'vatRate').textContent()).toBe('13');
-    await editCell(rowCell(0, 'quantity'), '100');
-    await editCell(rowCell(0, 'unitPrice'), '5');
+    await editCell(page, rowCell(0, 'quantity'), '100');
+    await editCell(page, rowCell(0, 'unitPrice'), '5');
     // a new empty line opened below for the next product
-    await rowCell(1, 'productId').click();
-    await page.keyboard.press('Enter');
-    await page.locator('.cell-combo input').waitFor();
-    await page.keyboard.type('PASTA');
-    await page.keyboard.press('Enter');
+    await pickInCell(page, rowCell(1, 'productId'), 'PASTA');
     await expect.poll(() => rowCell(1, 'vatRate').textContent()).toBe('9');
-    await editCell(rowCell(1, 'quantity'), '200');
-    await editCell(rowCell(1, 'unitPrice'), '1.25');
+    await editCell(page, rowCell(1, 'quantity'), '200');
+    await editCell(page, rowCell(1, 'unitPrice'), '1.25');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('#import-title')).toBe('进口单 IM-2026-0001');
 
@@ -403,7 +328,7 @@ describe('logistics in browser mode', () => {
     expect(await totals('duty')).toBe('495.00');
     expect(await totals('vat')).toBe('753.39');
     expect(await totals('landedCost')).toBe('7188.39');
-    await shot('09-import-landed-cost');
+    await app.shot('09-import-landed-cost');
   });
 
   it('receives the import into stock; it is read-only afterwards and the stock shows it', async () => {
@@ -411,7 +336,7 @@ describe('logistics in browser mode', () => {
     const dialog = page.locator('[data-testid=receive-import]');
     await dialog.waitFor();
     await page.fill('#receive-date', '2026-05-12');
-    await shot('10-receive');
+    await app.shot('10-receive');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.textContent('[data-testid=import-status]')).toBe('已入库');
@@ -419,16 +344,16 @@ describe('logistics in browser mode', () => {
     expect(await page.locator('[data-action=save]').count()).toBe(0);
     expect(await page.isDisabled('#import-rate')).toBe(true);
     await expect.poll(() => page.locator('.logi-lines-grid .ag-row').count()).toBe(2); // no empty line to type into
-    await shot('11-import-received');
+    await app.shot('11-import-received');
 
     await page.click('[data-nav=stock]');
-    await gridReady();
+    await gridReady(page);
     await expect.poll(() => page.textContent(`.ag-row[row-id="${ids.oil}"] .ag-cell[col-id=onHand]`)).toBe('100');
     expect(await page.textContent(`.ag-row[row-id="${ids.pasta}"] .ag-cell[col-id=onHand]`)).toBe('200');
   });
 
   it('shows each product\'s moves, and refuses an adjustment that would take the stock below 0', async () => {
-    const stockCell = (id: number, col: string) => page.locator(`.logi-stock .logi-grid .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`).first();
+    const stockCell = (id: number, col: string) => cell(page, id, col, '.logi-stock .logi-grid');
     // the toy car went out 600 without being received: it shows below 0; 400 more are still ordered
     expect(await stockCell(ids.toy, 'onHand').textContent()).toBe('-600');
     expect(await stockCell(ids.toy, 'committed').textContent()).toBe('400');
@@ -452,7 +377,7 @@ describe('logistics in browser mode', () => {
     await expect.poll(() => page.textContent('#adjust-quantity-error')).toBe('IM-OIL 现有库存 100，减少 150 后会变成 -50，库存不能小于 0');
     expect(await page.getAttribute('#adjust-quantity', 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#adjust-reason')).toBe('盘点：破损报废'); // nothing lost
-    await shot('12-adjust-refused');
+    await app.shot('12-adjust-refused');
 
     await page.fill('#adjust-quantity', '-2');
     await page.keyboard.press('Enter');
@@ -461,21 +386,21 @@ describe('logistics in browser mode', () => {
     await expect.poll(() => moves.count()).toBe(2);
     expect(await page.textContent('[data-testid=stock-moves]')).toContain('库存调整');
     expect(await page.textContent('[data-testid=stock-moves]')).toContain('盘点：破损报废');
-    await shot('13-stock');
+    await app.shot('13-stock');
   });
 
   it('files a claim on a shipped line, with the stall it came from, and settles it as a credit', async () => {
-    const shipment = await core('shipments.get', { id: ids.shipment });
+    const shipment = await app.call('shipments.get', { id: ids.shipment });
     const toyLine = shipment.lines.find((l) => l.itemNo === 'PT-100')!;
     await page.click('[data-nav=claims]');
-    await gridReady();
+    await gridReady(page);
     expect(await page.textContent('.logi-hint')).toContain('还没有索赔');
 
     await page.click('[data-action=new]');
     const dialog = page.locator('[data-testid=new-claim]');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('先选择出货单');
-    await pick('#claim-shipment', 'SH-2026-0001');
+    await pick(page, '#claim-shipment', 'SH-2026-0001');
     const row = dialog.locator(`tr[data-line="${toyLine.id}"]`);
     await row.waitFor();
     expect(await row.locator('td.stall').textContent()).toBe('金华玩具摊位');
@@ -484,12 +409,12 @@ describe('logistics in browser mode', () => {
     await page.fill('#claim-cartons', '2');
     await page.fill('#claim-quantity', '20');
     await page.fill('#claim-reason', '两箱外箱压坏，玩具车破损');
-    await shot('14-new-claim');
+    await app.shot('14-new-claim');
     await dialog.locator('.modal-buttons button.primary').click();
     await dialog.waitFor({ state: 'detached' });
 
-    const claim = (await core('claims.list', {}))[0]!;
-    const claimCell = (col: string) => page.locator(`.ag-row[row-id="${claim.id}"] .ag-cell[col-id="${col}"]`).first();
+    const claim = (await app.call('claims.list', {}))[0]!;
+    const claimCell = (col: string) => cell(page, claim.id, col);
     await expect.poll(() => claimCell('status').textContent()).toBe('待处理');
     expect(await claimCell('no').textContent()).toBe('CL-2026-0001');
     expect(await claimCell('partyName').textContent()).toBe('Ahmed Trading LLC');
@@ -506,7 +431,7 @@ describe('logistics in browser mode', () => {
     await page.fill('#settle-amount', '800');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#settle-amount-error')).toBe('最多 USD 750.00，即这一行的出货金额');
-    await shot('15-settle-refused');
+    await app.shot('15-settle-refused');
     await page.fill('#settle-amount', '25.00'); // 20 × 1.25
     await page.keyboard.press('Enter');
     await settle.waitFor({ state: 'detached' });
@@ -514,41 +439,41 @@ describe('logistics in browser mode', () => {
     expect(await claimCell('settlement').textContent()).toBe('抵扣货款');
     expect(await claimCell('amount').textContent()).toBe('USD 25.00');
     expect(await page.locator('[data-action=settle]').isDisabled()).toBe(true);
-    await shot('16-claim-settled');
+    await app.shot('16-claim-settled');
   });
 
   it('reads in English too', async () => {
     await page.click('[data-lang=en]');
-    await page.goto(`${server.url}#shipments/${ids.shipment}`);
+    await page.goto(`${app.server.url}#shipments/${ids.shipment}`);
     await page.locator('#shipment-title').waitFor();
     await expect.poll(() => page.textContent('#shipment-title')).toBe(`Shipment ${ids.shipmentNo}`);
     expect(await page.textContent('[data-testid=shipment-status]')).toBe('Departed');
     expect(await page.textContent('.fill-card')).toContain('Container fill (40HQ)');
-    await shot('17-shipment-en');
+    await app.shot('17-shipment-en');
     // the attachments panel sits under the lines (shipments, imports and claims have one)
     await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
-    await shot('17b-shipment-attachments-en');
+    await app.shot('17b-shipment-attachments-en');
     await page.click('[data-nav=imports]');
-    await gridReady();
-    await shot('18-imports-en');
+    await gridReady(page);
+    await app.shot('18-imports-en');
     await page.dblclick('.ag-row[row-index="0"] .ag-cell[col-id=supplierName]');
     await expect.poll(() => page.textContent('#import-title')).toBe('Import IM-2026-0001');
     expect(await page.textContent('[data-testid=received-note]')).toContain('can no longer change');
-    await shot('19-import-en');
+    await app.shot('19-import-en');
     await page.click('[data-nav=claims]');
-    await gridReady();
+    await gridReady(page);
     await page.click('.ag-row[row-index="0"] .ag-cell[col-id=no]');
     await expect.poll(() => page.textContent('[data-testid=claim-card]')).toContain('passed back to that stall');
-    await shot('20-claims-en');
+    await app.shot('20-claims-en');
 
     // a shipment that does not exist (deleted meanwhile) says so and offers the way back
-    await page.goto(`${server.url}#shipments/999`);
+    await page.goto(`${app.server.url}#shipments/999`);
     await expect.poll(() => page.textContent('[data-testid=detail-message]')).toContain('does not exist');
     await page.click('[data-action=back]');
-    await gridReady();
+    await gridReady(page);
   });
 
   it('had no errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -11,26 +11,15 @@
  * Needs `npx electron-vite build` first and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  * Screenshots go to /tmp/tr-shots/money-*.png (TR_SHOTS to change).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../electron/server';
-import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+import type { Locator, Page } from 'playwright-core';
 import type { Order } from '../../shared/trade';
 import { allocateOldestFirst, convertPreview, negate, sumAmounts, toMinor } from '../../renderer/src/screens/money/money';
+import { openBrowserApp, type BrowserApp } from './harness';
+import { balanceCell, cell, gridReady, pick, text } from './ui';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
-const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: RunningServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
 
 /** A day `daysAgo` before today, YYYY-MM-DD in local time (the day the core and the browser call today). */
 function day(daysAgo: number): string {
@@ -41,21 +30,8 @@ function day(daysAgo: number): string {
 }
 const TODAY = day(0);
 
-async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
-  const r = await server.core.call(name, arg);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value;
-}
-
-const cell = (rowId: number, colId: string): Locator => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`).first();
-const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
-
 /** A cell of the balances grid, found by the party's name as the user reads it. */
-const bcell = (party: string, colId: string): Locator =>
-  page
-    .locator('.ag-row[row-id]')
-    .filter({ has: page.locator('.ag-cell[col-id="partyName"]', { hasText: new RegExp(`^${party}$`) }) })
-    .locator(`.ag-cell[col-id="${colId}"]`);
+const bcell = (party: string, colId: string): Locator => balanceCell(page, new RegExp(`^${party}$`), colId);
 
 /** The party names of the grid, top to bottom. */
 const partyColumn = () =>
@@ -65,22 +41,6 @@ const partyColumn = () =>
       .sort((a, b) => a.i - b.i)
       .map((r) => r.name),
   );
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `money-${name}.png`) });
-}
-
-async function pick(selector: string, typed: string): Promise<void> {
-  await page.click(selector);
-  await page.keyboard.type(typed);
-  await page.locator('.combo-list [role=option]').first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function gridReady(): Promise<void> {
-  await page.locator('.ag-root').waitFor();
-  await page.locator('.ag-overlay-loading-center').waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 // the records set up through the core
 let buyer: number;
@@ -94,56 +54,39 @@ let so4: Order;
 let po1: Order;
 
 async function order(kind: 'sales' | 'purchase', partyId: number, orderDate: string, currency: string, rate: string, quantity: string, unitPrice: string, confirm = true): Promise<Order> {
-  const o = await core('orders.create', { kind, partyId, orderDate, currency, rate, lines: [{ itemNo: 'T-100', nameZh: '塑料玩具车', quantity, unitPrice }] });
-  return confirm ? core('orders.confirm', { id: o.id }) : o;
+  const o = await app.call('orders.create', { kind, partyId, orderDate, currency, rate, lines: [{ itemNo: 'T-100', nameZh: '塑料玩具车', quantity, unitPrice }] });
+  return confirm ? app.call('orders.confirm', { id: o.id }) : o;
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it or set CHROMIUM_PATH.`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-money-'));
-  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
-  await core('company.setup', { nameZh: '义乌小商品贸易有限公司', baseCurrency: 'CNY', language: 'zh' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
-  });
+  app = await openBrowserApp({ name: 'money' });
+  page = app.page;
+  await app.call('company.setup', { nameZh: '义乌小商品贸易有限公司', baseCurrency: 'CNY', language: 'zh' });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('payments, balances and the home screen', () => {
   it('home screen without records: each card says how to get some', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.locator('.dash-grid').waitFor();
-    expect(await text('[data-card=today-orders] .dash-empty-text')).toBe('今天还没有订单');
-    expect(await text('[data-card=receivables] .dash-empty-text')).toBe('没有未收的货款');
-    expect(await text('[data-card=in-transit] .dash-empty-text')).toBe('没有在途的货物');
-    expect(await text('[data-card=stock-warnings] .dash-empty-text')).toBe('库存够用');
-    expect(await text('[data-quick=recordPaymentIn]')).toBe('+ 登记收款');
-    await shot('01-dashboard-empty');
+    expect(await text(page, '[data-card=today-orders] .dash-empty-text')).toBe('今天还没有订单');
+    expect(await text(page, '[data-card=receivables] .dash-empty-text')).toBe('没有未收的货款');
+    expect(await text(page, '[data-card=in-transit] .dash-empty-text')).toBe('没有在途的货物');
+    expect(await text(page, '[data-card=stock-warnings] .dash-empty-text')).toBe('库存够用');
+    expect(await text(page, '[data-quick=recordPaymentIn]')).toBe('+ 登记收款');
+    await app.shot('01-dashboard-empty');
     // the empty card's button leads to where such records are made
     await page.click('[data-card=today-orders] .dash-empty button');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#orders/new?kind=sales');
   });
 
   it('records a deposit allocated oldest first; refused amounts stay in the form with the error next to them', async () => {
-    buyer = (await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE' })).id;
-    buyer2 = (await core('parties.create', { roles: ['customer'], nameEn: 'Moscow Toys OOO' })).id;
-    stall = (await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024' })).id;
+    buyer = (await app.call('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE' })).id;
+    buyer2 = (await app.call('parties.create', { roles: ['customer'], nameEn: 'Moscow Toys OOO' })).id;
+    stall = (await app.call('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 1区 5街 1024' })).id;
     so1 = await order('sales', buyer, day(45), 'USD', '7.1', '100', '10'); // 1000.00
     so2 = await order('sales', buyer, day(10), 'USD', '7.15', '1', '250.5'); // 250.50
     draft = await order('sales', buyer, day(5), 'USD', '7.15', '1', '99', false); // a draft: not offered
@@ -153,14 +96,14 @@ describe('payments, balances and the home screen', () => {
     expect([so1.amount, so2.amount, so3.amount, so4.amount, po1.amount]).toEqual(['1000.00', '250.50', '127.90', '3000.00', '800.00']);
 
     await page.click('[data-nav=payments]');
-    await gridReady();
-    expect(await text('.grid-empty p')).toContain('还没有收付款记录');
+    await gridReady(page);
+    expect(await text(page, '.grid-empty p')).toContain('还没有收付款记录');
     await page.click('[data-action=new-in]');
     await page.locator('.panel').waitFor();
     // the keyboard starts on the party; the date is today
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-partyId');
     expect(await page.inputValue('#pay-payDate')).toBe(TODAY);
-    await pick('#pay-partyId', 'Ahmed');
+    await pick(page, '#pay-partyId', 'Ahmed');
     // currency of the buyer's open orders, its last rate
     await expect.poll(() => page.getAttribute('#pay-currency', 'data-value')).toBe('USD');
     await expect.poll(() => page.inputValue('#pay-rate')).toBe('7.2');
@@ -168,7 +111,7 @@ describe('payments, balances and the home screen', () => {
     await expect.poll(() => page.locator('.alloc-table tbody tr').count()).toBe(3);
     expect(await page.$$eval('.alloc-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-order')))).toEqual([so1.no, so2.no, so3.no]);
     expect(await page.locator(`.alloc-table tr[data-order="${draft.no}"]`).count()).toBe(0);
-    expect(await text(`.alloc-table tr[data-order="${so2.no}"] td:nth-child(4)`)).toBe('250.50');
+    expect(await text(page, `.alloc-table tr[data-order="${so2.no}"] td:nth-child(4)`)).toBe('250.50');
 
     // Enter moves on from the party to the amount
     await page.keyboard.press('Enter');
@@ -176,89 +119,90 @@ describe('payments, balances and the home screen', () => {
 
     // cash for money in: the 1039 hint
     await page.selectOption('#pay-method', 'cash');
-    expect(await text('#pay-method-hint')).toBe('1039 市场采购出口的货款不得以现金结算');
+    expect(await text(page, '#pay-method-hint')).toBe('1039 市场采购出口的货款不得以现金结算');
     await page.selectOption('#pay-method', 'tt');
 
     // three decimals for USD: the core refuses, the message is next to the amount, nothing is written
     await page.focus('#pay-amount');
     await page.keyboard.type('600.555');
     await page.click('.panel-buttons button.primary');
-    await expect.poll(() => text('#pay-amount-error')).toBe('USD 金额最多 2 位小数');
+    await expect.poll(() => text(page, '#pay-amount-error')).toBe('USD 金额最多 2 位小数');
     expect(await page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pay-amount');
-    await shot('02-amount-error');
-    expect(await core('payments.list', {})).toEqual([]);
+    // the form moves the keyboard to the first refused field on the next frame (requestAnimationFrame), not at once
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pay-amount');
+    await app.shot('02-amount-error');
+    expect(await app.call('payments.list', {})).toEqual([]);
 
     // a deposit of 600.00 allocated oldest first: all of it goes to the oldest order
     await page.fill('#pay-amount', '600');
     expect(await page.locator('#pay-amount-error').count()).toBe(0);
-    expect(await text('#pay-rate-hint')).toBe('1 USD = 7.2 CNY，折合 CNY 4320.00');
+    expect(await text(page, '#pay-rate-hint')).toBe('1 USD = 7.2 CNY，折合 CNY 4320.00');
     await page.click('[data-action=oldest-first]');
     expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
     expect(await page.inputValue(`#pay-alloc-${so2.id}`)).toBe('');
     expect(await page.inputValue(`#pay-alloc-${so3.id}`)).toBe('');
-    expect(await text('[data-testid=allocated-total]')).toBe('600.00');
-    expect(await text('[data-testid=on-account]')).toBe('0.00');
-    await shot('03-allocated');
+    expect(await text(page, '[data-testid=allocated-total]')).toBe('600.00');
+    expect(await text(page, '[data-testid=on-account]')).toBe('0.00');
+    await app.shot('03-allocated');
 
     // more than the second order still owes: the core's message stands on that order's line
     await page.fill(`#pay-alloc-${so2.id}`, '300');
     await page.click('.panel-buttons button.primary');
-    await expect.poll(() => text(`#pay-alloc-${so2.id}-error`)).toBe(`${so2.no} 只有 250.50 USD 未结清`);
+    await expect.poll(() => text(page, `#pay-alloc-${so2.id}-error`)).toBe(`${so2.no} 只有 250.50 USD 未结清`);
     expect(await page.getAttribute(`#pay-alloc-${so2.id}`, 'aria-invalid')).toBe('true');
     expect(await page.inputValue('#pay-amount')).toBe('600'); // nothing typed is lost
     expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
-    await shot('04-allocation-error');
-    expect(await core('payments.list', {})).toEqual([]);
+    await app.shot('04-allocation-error');
+    expect(await app.call('payments.list', {})).toEqual([]);
 
     await page.fill(`#pay-alloc-${so2.id}`, '');
     expect(await page.locator(`#pay-alloc-${so2.id}-error`).count()).toBe(0);
     await page.keyboard.press('Control+s');
     await page.locator('.panel').waitFor({ state: 'detached' });
 
-    const [p] = await core('payments.list', {});
+    const [p] = await app.call('payments.list', {});
     expect(p).toMatchObject({ no: `PAY-${TODAY.slice(0, 4)}-0001`, amount: '600.00', baseAmount: '4320.00', unallocated: '0.00' });
     const id = p!.id;
-    await expect.poll(() => cell(id, 'no').textContent()).toBe(`PAY-${TODAY.slice(0, 4)}-0001`);
+    await expect.poll(() => cell(page, id, 'no').textContent()).toBe(`PAY-${TODAY.slice(0, 4)}-0001`);
     const row = { payDate: TODAY, direction: '收款', partyName: 'Ahmed Trading LLC', amount: '600.00', currency: 'USD', rate: '7.2', baseAmount: '4320.00', method: 'T/T 电汇', allocations: `${so1.no} 600.00`, unallocated: '0.00' };
-    for (const [col, want] of Object.entries(row)) expect(await cell(id, col).textContent(), col).toBe(want);
-    await shot('05-grid');
+    for (const [col, want] of Object.entries(row)) expect(await cell(page, id, col).textContent(), col).toBe(want);
+    await app.shot('05-grid');
   });
 
   it('edits the deposit: its own allocation counts as unpaid again, the rest stays on account', async () => {
-    const [p] = await core('payments.list', {});
+    const [p] = await app.call('payments.list', {});
     const id = p!.id;
     // keyboard: Enter on the row opens it
-    await cell(id, 'partyName').click();
+    await cell(page, id, 'partyName').click();
     expect(await page.isEnabled('[data-action=edit]')).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.panel').waitFor();
-    expect(await text('.panel-header h2')).toBe(`编辑：${p!.no}`);
+    expect(await text(page, '.panel-header h2')).toBe(`编辑：${p!.no}`);
     // SO1 owes 400.00 now, plus the 600.00 this payment gave it
-    await expect.poll(() => text(`.alloc-table tr[data-order="${so1.no}"] td:nth-child(4)`)).toBe('1000.00');
+    await expect.poll(() => text(page, `.alloc-table tr[data-order="${so1.no}"] td:nth-child(4)`)).toBe('1000.00');
     expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
     await page.fill('#pay-amount', '700');
     await page.fill('#pay-reference', 'TT-0315');
-    expect(await text('[data-testid=on-account]')).toBe('100.00');
-    await shot('06-edit');
+    expect(await text(page, '[data-testid=on-account]')).toBe('100.00');
+    await app.shot('06-edit');
     await page.click('.panel-buttons button.primary');
     await page.locator('.panel').waitFor({ state: 'detached' });
-    await expect.poll(() => cell(id, 'amount').textContent()).toBe('700.00');
-    expect(await cell(id, 'baseAmount').textContent()).toBe('5040.00');
-    expect(await cell(id, 'unallocated').textContent()).toBe('100.00');
-    expect(await cell(id, 'reference').textContent()).toBe('TT-0315');
+    await expect.poll(() => cell(page, id, 'amount').textContent()).toBe('700.00');
+    expect(await cell(page, id, 'baseAmount').textContent()).toBe('5040.00');
+    expect(await cell(page, id, 'unallocated').textContent()).toBe('100.00');
+    expect(await cell(page, id, 'reference').textContent()).toBe('TT-0315');
 
     // still there after a reload
     await page.reload();
-    await gridReady();
-    await expect.poll(() => cell(id, 'amount').textContent()).toBe('700.00');
+    await gridReady(page);
+    await expect.poll(() => cell(page, id, 'amount').textContent()).toBe('700.00');
   });
 
   it('records a payment out to the stall and deletes it after a question', async () => {
     await page.click('[data-action=new-out]');
     await page.locator('.panel').waitFor();
-    expect(await text('.panel-header h2')).toBe('新增付款');
-    await pick('#pay-partyId', '金华');
+    expect(await text(page, '.panel-header h2')).toBe('新增付款');
+    await pick(page, '#pay-partyId', '金华');
     await expect.poll(() => page.locator(`.alloc-table tr[data-order="${po1.no}"]`).count()).toBe(1);
     expect(await page.getAttribute('#pay-currency', 'data-value')).toBe('CNY');
     expect(await page.inputValue('#pay-rate')).toBe('1');
@@ -267,10 +211,10 @@ describe('payments, balances and the home screen', () => {
     await page.selectOption('#pay-method', 'wechat');
     await page.click('.panel-buttons button.primary');
     await page.locator('.panel').waitFor({ state: 'detached' });
-    const out = (await core('payments.list', { direction: 'out' }))[0]!;
-    await expect.poll(() => cell(out.id, 'direction').textContent()).toBe('付款');
-    expect(await cell(out.id, 'method').textContent()).toBe('微信支付');
-    expect(await cell(out.id, 'unallocated').textContent()).toBe('50.00');
+    const out = (await app.call('payments.list', { direction: 'out' }))[0]!;
+    await expect.poll(() => cell(page, out.id, 'direction').textContent()).toBe('付款');
+    expect(await cell(page, out.id, 'method').textContent()).toBe('微信支付');
+    expect(await cell(page, out.id, 'unallocated').textContent()).toBe('50.00');
 
     // the direction filter
     await page.click('[data-filter-direction=in]');
@@ -280,23 +224,23 @@ describe('payments, balances and the home screen', () => {
     // the date range: nothing from tomorrow on
     await page.fill('input[name=filterFrom]', day(-1));
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 0 条');
-    expect(await text('.grid-empty p')).toBe('没有符合筛选条件的收付款。');
+    expect(await text(page, '.grid-empty p')).toBe('没有符合筛选条件的收付款。');
     await page.click('[data-action=clear-filters]');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 2 条');
 
-    await cell(out.id, 'partyName').click();
+    await cell(page, out.id, 'partyName').click();
     await page.click('[data-action=delete]');
     await page.locator('.modal').waitFor();
-    expect(await text('.modal p')).toContain(out.no);
-    await shot('07-delete-question');
+    expect(await text(page, '.modal p')).toContain(out.no);
+    await app.shot('07-delete-question');
     await page.click('.modal button.danger');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
-    expect(await core('payments.list', {})).toHaveLength(1);
+    expect(await app.call('payments.list', {})).toHaveLength(1);
   });
 
   it('balances: receivables and payables with exact aging and base totals', async () => {
     await page.click('[data-nav=balances]');
-    await gridReady();
+    await gridReady(page);
     // Ahmed, USD, as of today:
     //   SO1 1000.00 − 600.00 = 400.00, 45 days old (31–60), base 400.00 × 7.1  = 2840.00
     //   SO2  250.50,  10 days (0–30),  base 250.50 × 7.15 = 1791.075 → 1791.08
@@ -310,9 +254,9 @@ describe('payments, balances and the home screen', () => {
     const moscow = { currency: 'CNY', balance: '3000.00', baseBalance: '3000.00', d0_30: '0.00', d90plus: '3000.00', unapplied: '0.00' };
     for (const [col, want] of Object.entries(moscow)) expect(await bcell('Moscow Toys OOO', col).textContent(), col).toBe(want);
     // 4831.96 + 3000.00
-    expect(await text('[data-testid=base-total]')).toBe('7831.96');
-    expect(await text('[data-testid=balance-totals] [data-currency=USD]')).toBe('USD 678.40');
-    await shot('08-receivables');
+    expect(await text(page, '[data-testid=base-total]')).toBe('7831.96');
+    expect(await text(page, '[data-testid=balance-totals] [data-currency=USD]')).toBe('USD 678.40');
+    await app.shot('08-receivables');
 
     // as of 20 days ago: SO2, SO3 and today's payment are not there yet; SO1 was 25 days old, SO4 80
     await page.fill('input[name=asOf]', day(20));
@@ -320,7 +264,7 @@ describe('payments, balances and the home screen', () => {
     expect(await bcell('Ahmed Trading LLC', 'd0_30').textContent()).toBe('1000.00');
     expect(await bcell('Ahmed Trading LLC', 'unapplied').textContent()).toBe('0.00');
     expect(await bcell('Moscow Toys OOO', 'd61_90').textContent()).toBe('3000.00');
-    expect(await text('[data-testid=base-total]')).toBe('10100.00'); // 1000.00 × 7.1 + 3000.00
+    expect(await text(page, '[data-testid=base-total]')).toBe('10100.00'); // 1000.00 × 7.1 + 3000.00
 
     // payables: what we owe the stall, shown as a positive amount, 70 days old
     await page.click('[data-tab=purchase]');
@@ -330,24 +274,24 @@ describe('payments, balances and the home screen', () => {
     await expect.poll(() => bcell('金华玩具摊位', 'd61_90').textContent()).toBe('800.00');
     expect(await bcell('金华玩具摊位', 'balance').textContent()).toBe('800.00');
     expect(await bcell('金华玩具摊位', 'd31_60').textContent()).toBe('0.00');
-    expect(await text('[data-testid=base-total]')).toBe('800.00');
+    expect(await text(page, '[data-testid=base-total]')).toBe('800.00');
     expect(page.url()).toContain('#balances/payables');
-    await shot('09-payables');
+    await app.shot('09-payables');
 
     // a party's name opens its payments
     await page.click('[data-tab=sales]');
     await expect.poll(partyColumn).toEqual(['Ahmed Trading LLC', 'Moscow Toys OOO']);
     await bcell('Ahmed Trading LLC', 'partyName').locator('.cell-link').click();
     await expect.poll(() => page.url()).toContain(`#payments/party/${buyer}`);
-    await gridReady();
+    await gridReady(page);
     await expect.poll(() => page.inputValue('#payments-filter-party')).toBe('Ahmed Trading LLC');
     await expect.poll(() => page.textContent('[data-testid=row-count]')).toContain('共 1 条');
   });
 
   it('home screen: today\'s order, the receivables and payables with their oldest bucket, a shipment at sea, a stock warning', async () => {
     // goods of a stocked product sold to the second buyer three days ago, 200 of 500 at sea in a container
-    const bear = await core('products.create', { itemNo: 'T-200', nameZh: '毛绒小熊', nameEn: 'Plush bear' });
-    const so6 = await core('orders.create', {
+    const bear = await app.call('products.create', { itemNo: 'T-200', nameZh: '毛绒小熊', nameEn: 'Plush bear' });
+    const so6 = await app.call('orders.create', {
       kind: 'sales',
       partyId: buyer2,
       orderDate: day(3),
@@ -355,8 +299,8 @@ describe('payments, balances and the home screen', () => {
       rate: '1',
       lines: [{ productId: bear.id, quantity: '500', unitPrice: '2' }],
     });
-    await core('orders.confirm', { id: so6.id });
-    const sh = await core('shipments.create', {
+    await app.call('orders.confirm', { id: so6.id });
+    const sh = await app.call('shipments.create', {
       mode: 'sea',
       tradeMode: '0110',
       consigneeId: buyer2,
@@ -365,14 +309,14 @@ describe('payments, balances and the home screen', () => {
       eta: day(-12),
       lines: [{ orderLineId: so6.lines[0]!.id, quantity: '200' }],
     });
-    await core('shipments.setStatus', { id: sh.id, status: 'departed' });
-    const [bearStock] = await core('stock.list', { productId: bear.id });
+    await app.call('shipments.setStatus', { id: sh.id, status: 'departed' });
+    const [bearStock] = await app.call('stock.list', { productId: bear.id });
 
     await page.click('[data-nav=dashboard]');
     await page.locator('.dash-grid').waitFor();
     const today = page.locator(`[data-testid="order-${so3.no}"]`);
     await today.waitFor();
-    expect(await text('[data-card=today-orders] .dash-count')).toBe('1');
+    expect(await text(page, '[data-card=today-orders] .dash-count')).toBe('1');
     expect(await today.textContent()).toContain('Ahmed Trading LLC');
     expect(await today.textContent()).toContain('USD 127.90');
     const ahmed = page.locator(`[data-testid="receivables-${buyer}-USD"]`);
@@ -388,7 +332,7 @@ describe('payments, balances and the home screen', () => {
     expect(await shipment.textContent()).toContain('CSQU3054383 40HQ');
     expect(await shipment.textContent()).toContain(`预计到港 ${day(-12)}`);
     expect(await page.locator('[data-testid="stock-T-200"]').textContent()).toContain(`库存 ${bearStock!.onHand} / 待出 ${bearStock!.committed}`);
-    await shot('10-dashboard');
+    await app.shot('10-dashboard');
 
     await shipment.click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#shipments/${sh.id}`);
@@ -400,7 +344,7 @@ describe('payments, balances and the home screen', () => {
     await page.click('[data-nav=dashboard]');
     await page.click('[data-quick=recordPaymentIn]');
     await page.locator('.panel').waitFor();
-    expect(await text('.panel-header h2')).toBe('新增收款');
+    expect(await text(page, '.panel-header h2')).toBe('新增收款');
     expect(page.url()).toMatch(/#payments$/); // a reload does not open the form again
     await page.keyboard.press('Escape');
     await page.locator('.panel').waitFor({ state: 'detached' });
@@ -409,26 +353,26 @@ describe('payments, balances and the home screen', () => {
     await page.click('[data-nav=dashboard]');
     await page.click('[data-lang=en]');
     await page.locator(`[data-testid="order-${so3.no}"]`).waitFor();
-    expect(await text('[data-card=receivables] h2')).toBe('Largest receivables');
-    await shot('11-dashboard-en');
+    expect(await text(page, '[data-card=receivables] h2')).toBe('Largest receivables');
+    await app.shot('11-dashboard-en');
     await page.click('[data-nav=payments]');
-    await gridReady();
+    await gridReady(page);
     await page.click('[data-action=new-in]');
-    await pick('#pay-partyId', 'Ahmed');
+    await pick(page, '#pay-partyId', 'Ahmed');
     await expect.poll(() => page.locator('.alloc-table tbody tr').count()).toBe(3);
     await page.fill('#pay-amount', '2000');
     await page.click('[data-action=oldest-first]');
     // 400.00 + 250.50 + 127.90 = 778.40 allocated, 1221.60 on account
-    expect(await text('[data-testid=allocated-total]')).toBe('778.40');
-    expect(await text('[data-testid=on-account]')).toBe('1221.60');
-    await shot('12-form-en');
+    expect(await text(page, '[data-testid=allocated-total]')).toBe('778.40');
+    expect(await text(page, '[data-testid=on-account]')).toBe('1221.60');
+    await app.shot('12-form-en');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.locator('.panel').waitFor({ state: 'detached' });
-    expect(await core('payments.list', {})).toHaveLength(1);
+    expect(await app.call('payments.list', {})).toHaveLength(1);
     await page.click('[data-lang=zh]');
 
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
 

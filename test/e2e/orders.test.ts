@@ -9,74 +9,19 @@
  *
  * Needs `npx electron-vite build` first and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../electron/server';
-import type { ApiArg, ApiName, ApiResult } from '../../shared/api';
+import type { Page } from 'playwright-core';
+import { openBrowserApp, type BrowserApp } from './harness';
+import { closeToasts, focused, lineCell, orderTotal, pick, pickTyped, press, typeInCell } from './ui';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
-const SHOTS = process.env.TR_SHOTS ?? '/tmp/tr-shots';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-let server: RunningServer;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let dataDir: string;
-const pageErrors: string[] = [];
 let soId = 0;
 let poNo = '';
 
-async function core<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
-  const r = await server.core.call(name, arg);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value;
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `orders-${name}.png`), fullPage: false });
-}
-
-/** A cell of the line grid by line index (0-based) and column id. */
-const lineCell = (row: number, colId: string): Locator => page.locator(`.line-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${colId}"]`).first();
-
-/** Where the keyboard is in the line grid: "row:colId", or what else has the focus. */
-async function focused(): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    const c = el?.closest('.ag-cell');
-    const r = el?.closest('.ag-row');
-    if (c && r) return `${r.getAttribute('row-index')}:${c.getAttribute('col-id')}`;
-    return `${el?.tagName ?? ''}#${el?.id ?? ''}`;
-  });
-}
-
-async function press(key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-}
-
-/** Type into the focused grid cell (typing starts the edit), then Enter. */
-async function typeCell(text: string): Promise<void> {
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-/** Pick from a searchable picker (header fields) by typing and Enter. */
-async function pick(selector: string, typed: string): Promise<void> {
-  await page.click(selector);
-  await page.keyboard.type(typed);
-  await page.locator('.combo-list [role=option]').first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
 /** The rows of the order list (one "no." cell each). */
 const listRows = () => page.locator('.orders-list .ag-cell[col-id="no"]');
-
-const total = (key: string) => page.locator(`[data-testid=order-totals] [data-total=${key}] .total-value`);
 
 /** A PNG image of w×h pixels in one colour, made here (no files needed). */
 function png(w: number, h: number, rgb: [number, number, number]): Buffer {
@@ -109,20 +54,15 @@ function png(w: number, h: number, rgb: [number, number, number]): Buffer {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: build the app first with "npx electron-vite build" (npm test does it).`);
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-e2e-orders-'));
-  server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
+  app = await openBrowserApp({ name: 'orders' });
+  page = app.page;
 
   // The data this test is not about comes in through the core.
-  await core('company.setup', { nameZh: '义乌测试贸易商行', nameEn: 'Yiwu Test Trading', baseCurrency: 'CNY', language: 'zh' });
-  await core('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', nationality: 'ARE', idDocNo: 'P7654321' });
-  const stallA = await core('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 2区 12街 34567' });
-  await core('parties.create', { roles: ['supplier'], nameZh: '义乌发饰工厂', booth: '国际商贸城 4区 3街 880' });
-  await core('products.create', {
+  await app.call('company.setup', { nameZh: '义乌测试贸易商行', nameEn: 'Yiwu Test Trading', baseCurrency: 'CNY', language: 'zh' });
+  await app.call('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC', country: 'ARE', nationality: 'ARE', idDocNo: 'P7654321' });
+  const stallA = await app.call('parties.create', { roles: ['supplier'], nameZh: '金华玩具摊位', booth: '国际商贸城 2区 12街 34567' });
+  await app.call('parties.create', { roles: ['supplier'], nameZh: '义乌发饰工厂', booth: '国际商贸城 4区 3街 880' });
+  await app.call('products.create', {
     itemNo: 'A-1001',
     nameZh: '塑料玩具车',
     nameEn: 'Plastic toy car',
@@ -139,7 +79,7 @@ beforeAll(async () => {
     currency: 'USD',
     supplierId: stallA.id,
   });
-  await core('products.create', {
+  await app.call('products.create', {
     itemNo: 'HC-88',
     nameZh: '发夹',
     nameEn: 'Hair clip',
@@ -149,35 +89,22 @@ beforeAll(async () => {
     currency: 'USD',
     supplierId: stallA.id,
   });
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`console: ${m.text()}`);
-  });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('Orders in browser mode', () => {
   it('shows an empty sales order list with a hint, and the number prefixes', async () => {
-    await page.goto(`${server.url}#orders`);
+    await page.goto(`${app.server.url}#orders`);
     await page.locator('.orders-list .ag-root').waitFor();
     await expect.poll(() => page.textContent('[data-testid=orders-totals]')).toContain('还没有销售订单');
     await page.click('[data-action=prefixes]');
     await page.locator('[data-testid=prefix-dialog]').waitFor();
     await expect.poll(() => page.inputValue('#prefix-sales')).toBe('SO');
     expect(await page.inputValue('#prefix-purchase')).toBe('PO');
-    await shot('01-prefixes');
+    await app.shot('01-prefixes');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=prefix-dialog]').waitFor({ state: 'detached' });
 
@@ -190,7 +117,7 @@ describe('Orders in browser mode', () => {
     await page.fill('#prefix-claim', 'clm');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=prefix-dialog]').waitFor({ state: 'detached' });
-    expect((await core('settings.get', {})).prefixes.claim).toBe('CLM');
+    expect((await app.call('settings.get', {})).prefixes.claim).toBe('CLM');
   });
 
   it('enters a sales order with three lines by keyboard and shows the exact total', async () => {
@@ -198,7 +125,7 @@ describe('Orders in browser mode', () => {
     await page.locator('[data-testid=line-grid] .ag-root').waitFor();
     expect(page.url()).toContain('#orders/new?kind=sales');
     // the keyboard starts in the customer picker; today's date and the base currency are filled in
-    await expect.poll(focused).toBe('INPUT#order-partyId');
+    await expect.poll(() => focused(page)).toBe('INPUT#order-partyId');
     expect(await page.inputValue('input[name=orderDate]')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await page.getAttribute('#order-currency', 'data-value')).toBe('CNY');
     expect(await page.inputValue('#order-rate')).toBe('1');
@@ -207,84 +134,80 @@ describe('Orders in browser mode', () => {
     expect(await page.inputValue('#order-partyId')).toContain('Ahmed Trading LLC');
 
     // another currency: no rate was used for USD yet, so the rate is asked for
-    await pick('#order-currency', 'usd');
+    await pick(page, '#order-currency', 'usd');
     await expect.poll(() => page.getAttribute('#order-currency', 'data-value')).toBe('USD');
     await expect.poll(() => page.inputValue('#order-rate')).toBe('');
     await page.fill('#order-rate', '7.2');
-    await pick('#order-incoterm', 'fob');
+    await pick(page, '#order-incoterm', 'fob');
     await page.fill('#order-incotermPlace', 'NINGBO');
     await page.fill('#order-paymentTerms', '30% 定金，出货前付清尾款');
 
     // Tab from the last header field lands on the first line's product cell
     await page.click('#order-notes');
-    await press('Tab');
-    await expect.poll(focused).toBe('0:productId');
+    await press(page, 'Tab');
+    await expect.poll(() => focused(page)).toBe('0:productId');
 
     // Line 1: product A-1001 by its item no.; Enter jumps to the cartons; 10 cartons × 240 pcs
-    await page.keyboard.type('A-1001');
-    await page.locator('.product-combo [role=option]').first().waitFor();
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('0:cartons');
-    await typeCell('10');
-    await expect.poll(focused).toBe('0:pcsPerCarton');
-    await expect.poll(() => lineCell(0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
-    expect(await lineCell(0, 'pcsPerCarton').textContent()).toBe('240');
-    expect(await lineCell(0, 'unitPrice').textContent()).toBe('0.0125'); // the product's price (USD)
-    expect(await lineCell(0, 'amount').textContent()).toBe('30.00');
-    expect(await lineCell(0, 'grossKg').textContent()).toBe('125.000');
-    expect(await lineCell(0, 'cbm').textContent()).toBe('1.2000');
-    expect(await lineCell(0, 'stallId').textContent()).toBe('金华玩具摊位'); // the product's supplier
+    await pickTyped(page, 'A-1001', '.product-combo');
+    await expect.poll(() => focused(page)).toBe('0:cartons');
+    await typeInCell(page, '10');
+    await expect.poll(() => focused(page)).toBe('0:pcsPerCarton');
+    await expect.poll(() => lineCell(page, 0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
+    expect(await lineCell(page, 0, 'pcsPerCarton').textContent()).toBe('240');
+    expect(await lineCell(page, 0, 'unitPrice').textContent()).toBe('0.0125'); // the product's price (USD)
+    expect(await lineCell(page, 0, 'amount').textContent()).toBe('30.00');
+    expect(await lineCell(page, 0, 'grossKg').textContent()).toBe('125.000');
+    expect(await lineCell(page, 0, 'cbm').textContent()).toBe('1.2000');
+    expect(await lineCell(page, 0, 'stallId').textContent()).toBe('金华玩具摊位'); // the product's supplier
     // Enter on through pcs, quantity, price, G.W., N.W., CBM, stall, notes to the next line
-    await press('Enter', 8);
-    await expect.poll(focused).toBe('1:productId');
+    await press(page, 'Enter', 8);
+    await expect.poll(() => focused(page)).toBe('1:productId');
 
     // Line 2: HC-88 (same stall), quantity typed directly, price typed over the default
-    await page.keyboard.type('HC-88');
-    await page.locator('.product-combo [role=option]').first().waitFor();
-    await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('1:cartons');
-    await press('Enter', 2); // no cartons; pcs/carton stays 1000
-    await expect.poll(focused).toBe('1:quantity');
-    await typeCell('1500');
-    await typeCell('0.0213');
-    await expect.poll(() => lineCell(1, 'amount').textContent()).toBe('31.95');
-    await press('Enter', 5);
-    await expect.poll(focused).toBe('2:productId');
+    await pickTyped(page, 'HC-88', '.product-combo');
+    await expect.poll(() => focused(page)).toBe('1:cartons');
+    await press(page, 'Enter', 2); // no cartons; pcs/carton stays 1000
+    await expect.poll(() => focused(page)).toBe('1:quantity');
+    await typeInCell(page, '1500');
+    await typeInCell(page, '0.0213');
+    await expect.poll(() => lineCell(page, 1, 'amount').textContent()).toBe('31.95');
+    await press(page, 'Enter', 5);
+    await expect.poll(() => focused(page)).toBe('2:productId');
 
     // Line 3: a free line without product, from the other stall
     await page.keyboard.type('S-9');
     await page.locator('.product-combo [role=option]').first().waitFor();
     expect(await page.textContent('.product-combo .combo-option.active')).toContain('S-9');
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('2:nameZh');
-    await press('F2'); // Chinese goes through the input method: F2 opens the cell for it
+    await expect.poll(() => focused(page)).toBe('2:nameZh');
+    await press(page, 'F2'); // Chinese goes through the input method: F2 opens the cell for it
     await page.keyboard.insertText('样品袋');
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('2:nameEn');
-    await typeCell('Sample bag');
-    await press('Enter', 5); // spec, HS code, unit, cartons, pcs/carton
-    await expect.poll(focused).toBe('2:quantity');
-    await typeCell('7');
-    await typeCell('1.3333');
-    await press('Enter', 3); // G.W., N.W., CBM
-    await expect.poll(focused).toBe('2:stallId');
-    await press('F2');
+    await expect.poll(() => focused(page)).toBe('2:nameEn');
+    await typeInCell(page, 'Sample bag');
+    await press(page, 'Enter', 5); // spec, HS code, unit, cartons, pcs/carton
+    await expect.poll(() => focused(page)).toBe('2:quantity');
+    await typeInCell(page, '7');
+    await typeInCell(page, '1.3333');
+    await press(page, 'Enter', 3); // G.W., N.W., CBM
+    await expect.poll(() => focused(page)).toBe('2:stallId');
+    await press(page, 'F2');
     await page.locator('.cell-combo input').waitFor();
     await page.keyboard.insertText('发饰');
     await page.keyboard.press('Enter');
-    await expect.poll(() => lineCell(2, 'stallId').textContent()).toBe('义乌发饰工厂');
-    await expect.poll(() => lineCell(2, 'amount').textContent()).toBe('9.33');
+    await expect.poll(() => lineCell(page, 2, 'stallId').textContent()).toBe('义乌发饰工厂');
+    await expect.poll(() => lineCell(page, 2, 'amount').textContent()).toBe('9.33');
 
     // 2400 × 0.0125 = 30.00; 1500 × 0.0213 = 31.95; 7 × 1.3333 = 9.3331 → 9.33 (rounded per line)
     // total 30.00 + 31.95 + 9.33 = 71.28 USD; at 7.2: 71.28 × 7.2 = 513.216 → 513.22 CNY
-    await expect.poll(() => total('amount').textContent()).toBe('71.28');
-    expect(await total('baseAmount').textContent()).toBe('513.22');
-    expect(await total('cartons').textContent()).toBe('10');
-    expect(await total('quantity').textContent()).toBe('3907');
+    await expect.poll(() => orderTotal(page, 'amount').textContent()).toBe('71.28');
+    expect(await orderTotal(page, 'baseAmount').textContent()).toBe('513.22');
+    expect(await orderTotal(page, 'cartons').textContent()).toBe('10');
+    expect(await orderTotal(page, 'quantity').textContent()).toBe('3907');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toContain('未保存');
     // a new empty line waits at the end
     expect(await page.locator('.line-grid .ag-cell[col-id="quantity"]').count()).toBe(4);
-    await shot('02-new-order-typed');
+    await app.shot('02-new-order-typed');
 
     // a rate with too many decimals: the core's message shows under the rate, the lines stay
     await page.fill('#order-rate', '7.1234567');
@@ -292,90 +215,90 @@ describe('Orders in browser mode', () => {
     await expect.poll(() => page.textContent('#order-rate-error')).toBe('汇率最多 6 位小数');
     expect(await page.getAttribute('#order-rate', 'aria-invalid')).toBe('true');
     expect(await page.textContent('[data-testid=order-title]')).toBe('新建销售订单');
-    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
+    expect(await lineCell(page, 2, 'nameZh').textContent()).toBe('样品袋');
     await page.fill('#order-rate', '7.2');
     expect(await page.locator('#order-rate-error').count()).toBe(0);
 
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/^销售订单 SO-\d{4}-0001$/);
     expect(await page.textContent('[data-testid=save-state]')).toBe('已保存');
-    expect(await total('amount').textContent()).toBe('71.28');
-    expect(await total('baseAmount').textContent()).toBe('513.22');
-    expect(await total('grossKg').textContent()).toBe('125.000');
+    expect(await orderTotal(page, 'amount').textContent()).toBe('71.28');
+    expect(await orderTotal(page, 'baseAmount').textContent()).toBe('513.22');
+    expect(await orderTotal(page, 'grossKg').textContent()).toBe('125.000');
     soId = Number(/#orders\/(\d+)/.exec(page.url())?.[1]);
     expect(soId).toBeGreaterThan(0);
-    const saved = await core('orders.get', { id: soId });
+    const saved = await app.call('orders.get', { id: soId });
     expect(saved.amount).toBe('71.28');
     expect(saved.lines.map((l) => [l.itemNo, l.quantity, l.amount, l.stallName])).toEqual([
       ['A-1001', '2400', '30.00', '金华玩具摊位'],
       ['HC-88', '1500', '31.95', '金华玩具摊位'],
       ['S-9', '7', '9.33', '义乌发饰工厂'],
     ]);
-    await shot('03-order-saved');
+    await app.shot('03-order-saved');
   });
 
   it('shows the same order after a reload', async () => {
     await page.reload();
     await page.locator('[data-testid=line-grid] .ag-root').waitFor();
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/SO-\d{4}-0001/);
-    await expect.poll(() => lineCell(0, 'productId').textContent()).toBe('A-1001');
-    expect(await lineCell(0, 'quantity').textContent()).toBe('2400');
-    expect(await lineCell(1, 'quantity').textContent()).toBe('1500');
-    expect(await lineCell(1, 'unitPrice').textContent()).toBe('0.0213');
-    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
-    expect(await lineCell(2, 'amount').textContent()).toBe('9.33');
-    expect(await total('amount').textContent()).toBe('71.28');
-    expect(await total('baseAmount').textContent()).toBe('513.22');
+    await expect.poll(() => lineCell(page, 0, 'productId').textContent()).toBe('A-1001');
+    expect(await lineCell(page, 0, 'quantity').textContent()).toBe('2400');
+    expect(await lineCell(page, 1, 'quantity').textContent()).toBe('1500');
+    expect(await lineCell(page, 1, 'unitPrice').textContent()).toBe('0.0213');
+    expect(await lineCell(page, 2, 'nameZh').textContent()).toBe('样品袋');
+    expect(await lineCell(page, 2, 'amount').textContent()).toBe('9.33');
+    expect(await orderTotal(page, 'amount').textContent()).toBe('71.28');
+    expect(await orderTotal(page, 'baseAmount').textContent()).toBe('513.22');
     expect(await page.inputValue('#order-rate')).toBe('7.2');
     expect(await page.inputValue('#order-incoterm')).toContain('FOB');
     expect(await page.inputValue('#order-incotermPlace')).toBe('NINGBO');
   });
 
   it('shows the errors of a refused save on their lines and keeps what was typed', async () => {
-    await lineCell(1, 'unitPrice').click();
-    await typeCell('0.02135'); // 5 decimals
-    await lineCell(2, 'quantity').click();
-    await typeCell('0');
+    await lineCell(page, 1, 'unitPrice').click();
+    await typeInCell(page, '0.02135'); // 5 decimals
+    await lineCell(page, 2, 'quantity').click();
+    await typeInCell(page, '0');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=order-issues]')).toContain('第 2 行 · 单价：单价最多 4 位小数');
     expect(await page.textContent('[data-testid=order-issues]')).toContain('第 3 行 · 总数量：必须大于 0');
-    await expect.poll(() => lineCell(1, 'unitPrice').getAttribute('class')).toContain('cell-error');
-    expect(await lineCell(2, 'quantity').getAttribute('class')).toContain('cell-error');
-    expect(await lineCell(1, 'unitPrice').getAttribute('title')).toBe('单价最多 4 位小数');
+    await expect.poll(() => lineCell(page, 1, 'unitPrice').getAttribute('class')).toContain('cell-error');
+    expect(await lineCell(page, 2, 'quantity').getAttribute('class')).toContain('cell-error');
+    expect(await lineCell(page, 1, 'unitPrice').getAttribute('title')).toBe('单价最多 4 位小数');
     // nothing typed is lost, and the core still has the saved order
-    expect(await lineCell(1, 'unitPrice').textContent()).toBe('0.02135');
-    expect(await lineCell(2, 'quantity').textContent()).toBe('0');
-    expect(await lineCell(2, 'nameZh').textContent()).toBe('样品袋');
+    expect(await lineCell(page, 1, 'unitPrice').textContent()).toBe('0.02135');
+    expect(await lineCell(page, 2, 'quantity').textContent()).toBe('0');
+    expect(await lineCell(page, 2, 'nameZh').textContent()).toBe('样品袋');
     expect(await page.inputValue('#order-paymentTerms')).toBe('30% 定金，出货前付清尾款');
     expect(await page.textContent('[data-testid=save-state]')).toContain('未保存');
-    expect((await core('orders.get', { id: soId })).lines[1]?.unitPrice).toBe('0.0213');
-    await shot('04-line-errors');
+    expect((await app.call('orders.get', { id: soId })).lines[1]?.unitPrice).toBe('0.0213');
+    await app.shot('04-line-errors');
 
     // the keyboard is on the first bad cell; fix both and save
-    await expect.poll(focused).toBe('1:unitPrice');
-    await typeCell('0.0213');
-    await expect.poll(() => lineCell(1, 'unitPrice').getAttribute('class')).not.toContain('cell-error');
-    await lineCell(2, 'quantity').click();
-    await typeCell('7');
+    await expect.poll(() => focused(page)).toBe('1:unitPrice');
+    await typeInCell(page, '0.0213');
+    await expect.poll(() => lineCell(page, 1, 'unitPrice').getAttribute('class')).not.toContain('cell-error');
+    await lineCell(page, 2, 'quantity').click();
+    await typeInCell(page, '7');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('已保存');
     expect(await page.locator('[data-testid=order-issues]').count()).toBe(0);
-    expect(await total('amount').textContent()).toBe('71.28');
+    expect(await orderTotal(page, 'amount').textContent()).toBe('71.28');
   });
 
   it('removes a line with Ctrl+Delete and brings it back with Undo', async () => {
-    await lineCell(1, 'nameZh').click();
+    await lineCell(page, 1, 'nameZh').click();
     await page.keyboard.press('Control+Delete');
     await expect.poll(() => page.textContent('[data-testid=undo-bar]')).toContain('已删除第 2 行 HC-88');
-    await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('S-9');
-    await expect.poll(() => total('amount').textContent()).toBe('39.33'); // 30.00 + 9.33
-    await shot('05-line-removed');
+    await expect.poll(() => lineCell(page, 1, 'productId').textContent()).toBe('S-9');
+    await expect.poll(() => orderTotal(page, 'amount').textContent()).toBe('39.33'); // 30.00 + 9.33
+    await app.shot('05-line-removed');
     await page.click('[data-testid=undo-bar] .link-button');
-    await expect.poll(() => lineCell(1, 'productId').textContent()).toBe('HC-88');
-    await expect.poll(() => total('amount').textContent()).toBe('71.28');
+    await expect.poll(() => lineCell(page, 1, 'productId').textContent()).toBe('HC-88');
+    await expect.poll(() => orderTotal(page, 'amount').textContent()).toBe('71.28');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('已保存');
-    const o = await core('orders.get', { id: soId });
+    const o = await app.call('orders.get', { id: soId });
     expect(o.lines.map((l) => l.itemNo)).toEqual(['A-1001', 'HC-88', 'S-9']);
   });
 
@@ -395,15 +318,15 @@ describe('Orders in browser mode', () => {
     const texts = await links.allTextContents();
     expect(texts.some((s) => s.includes('金华玩具摊位'))).toBe(true);
     expect(texts.some((s) => s.includes('义乌发饰工厂'))).toBe(true);
-    await shot('06-confirmed-generated');
+    await app.shot('06-confirmed-generated');
 
     const toStallA = links.filter({ hasText: '金华玩具摊位' });
     poNo = (await toStallA.getAttribute('data-po')) ?? '';
     expect(poNo).toMatch(/^PO-\d{4}-000[12]$/);
     await toStallA.click();
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
-    await expect.poll(() => lineCell(0, 'productId').textContent()).toBe('A-1001');
-    expect(await lineCell(1, 'productId').textContent()).toBe('HC-88');
+    await expect.poll(() => lineCell(page, 0, 'productId').textContent()).toBe('A-1001');
+    expect(await lineCell(page, 1, 'productId').textContent()).toBe('HC-88');
     expect(await page.inputValue('#order-partyId')).toContain('金华玩具摊位');
   });
 
@@ -414,14 +337,14 @@ describe('Orders in browser mode', () => {
     await page.locator('[data-testid=receive-dialog]').waitFor();
     expect(await page.locator('[data-testid=receive-remaining]').allTextContents()).toEqual(['2400', '1500']);
     await page.fill('input[name=receive-1]', '1000');
-    await shot('07-receive-dialog');
+    await app.shot('07-receive-dialog');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=receive-dialog]').waitFor({ state: 'detached' });
     await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('部分收货');
-    await expect.poll(() => lineCell(0, 'remainingQuantity').textContent()).toBe('1400');
-    expect(await lineCell(0, 'doneQuantity').textContent()).toBe('1000');
-    expect(await lineCell(1, 'remainingQuantity').textContent()).toBe('1500');
-    await shot('08-partly-received');
+    await expect.poll(() => lineCell(page, 0, 'remainingQuantity').textContent()).toBe('1400');
+    expect(await lineCell(page, 0, 'doneQuantity').textContent()).toBe('1000');
+    expect(await lineCell(page, 1, 'remainingQuantity').textContent()).toBe('1500');
+    await app.shot('08-partly-received');
   });
 
   it('attaches a photo and shows its thumbnail; refuses a file over 10 MB by name', async () => {
@@ -436,16 +359,16 @@ describe('Orders in browser mode', () => {
     await page.setInputFiles('[data-testid=attachment-input]', { name: 'big-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) });
     await expect.poll(() => page.textContent('.toast-error')).toContain('big-scan.pdf');
     expect(await page.textContent('.toast-error')).toContain('10 MB');
-    const list = await core('attachments.list', { entity: 'order', entityId: Number(/#orders\/(\d+)/.exec(page.url())?.[1]) });
+    const list = await app.call('attachments.list', { entity: 'order', entityId: Number(/#orders\/(\d+)/.exec(page.url())?.[1]) });
     expect(list.map((a) => a.fileName)).toEqual(['sample-photo.png']);
     // out of the way of the picture: the messages
-    while ((await page.locator('.toasts .toast-close').count()) > 0) await page.locator('.toasts .toast-close').first().click();
+    await closeToasts(page);
     await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
-    await shot('09-attachment');
+    await app.shot('09-attachment');
   });
 
   it('lists the orders with status words, amounts and filters', async () => {
-    await page.goto(`${server.url}#orders`);
+    await page.goto(`${app.server.url}#orders`);
     await page.reload();
     await page.locator('.orders-list .ag-root').waitFor();
     const row = page.locator(`.orders-list .ag-row[row-id="${soId}"]`);
@@ -454,7 +377,7 @@ describe('Orders in browser mode', () => {
     expect(await row.locator('[col-id=baseAmount]').textContent()).toBe('513.22');
     expect(await row.locator('[col-id=partyName]').textContent()).toBe('Ahmed Trading LLC');
     expect(await page.textContent('[data-testid=orders-totals]')).toContain('USD 合计 71.28');
-    await shot('10-sales-list');
+    await app.shot('10-sales-list');
 
     await page.click('[data-kind=purchase]');
     await expect.poll(() => listRows().count()).toBe(2);
@@ -466,7 +389,7 @@ describe('Orders in browser mode', () => {
     await page.selectOption('select[name=status]', 'partial');
     await expect.poll(() => listRows().count()).toBe(1);
     expect(await page.textContent('.orders-list .ag-cell[col-id=status]')).toBe('部分收货');
-    await shot('11-purchase-list');
+    await app.shot('11-purchase-list');
     // Enter on a row opens it
     await page.locator('.orders-list .ag-cell[col-id=no]').first().click();
     await page.keyboard.press('Enter');
@@ -474,11 +397,11 @@ describe('Orders in browser mode', () => {
   });
 
   it('cancels an order with a reason, and deletes a draft after asking', async () => {
-    const parties = await core('parties.list', { role: 'customer' });
+    const parties = await app.call('parties.list', { role: 'customer' });
     const draft = () =>
-      core('orders.create', { kind: 'sales', partyId: parties[0]!.id, orderDate: '2026-03-05', currency: 'CNY', rate: '1', lines: [{ itemNo: 'X-1', quantity: '10', unitPrice: '2' }] });
+      app.call('orders.create', { kind: 'sales', partyId: parties[0]!.id, orderDate: '2026-03-05', currency: 'CNY', rate: '1', lines: [{ itemNo: 'X-1', quantity: '10', unitPrice: '2' }] });
     const a = await draft();
-    await page.goto(`${server.url}#orders/${a.id}`);
+    await page.goto(`${app.server.url}#orders/${a.id}`);
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`销售订单 ${a.no}`);
     await page.click('[data-action=cancel]');
     await page.locator('[data-testid=cancel-dialog]').waitFor();
@@ -489,25 +412,25 @@ describe('Orders in browser mode', () => {
     await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('已取消');
     expect(await page.textContent('[data-testid=order-summary]')).toContain('取消原因：客户改单');
     expect(await page.locator('[data-action=save]').count()).toBe(0); // a cancelled order is read-only
-    await shot('12-cancelled');
+    await app.shot('12-cancelled');
 
     const b = await draft();
-    await page.goto(`${server.url}#orders/${b.id}`);
+    await page.goto(`${app.server.url}#orders/${b.id}`);
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`销售订单 ${b.no}`);
     await page.click('[data-action=delete]');
     await page.locator('[role=alertdialog]').waitFor();
     expect(await page.textContent('[role=alertdialog]')).toContain(b.no);
     await page.click('[role=alertdialog] button.danger');
     await page.locator('.orders-list').waitFor();
-    const left = await core('orders.list', { kind: 'sales' });
+    const left = await app.call('orders.list', { kind: 'sales' });
     expect(left.map((o) => o.no)).not.toContain(b.no);
 
-    await page.goto(`${server.url}#orders/${Number(/\d+$/.exec(poNo)?.[0] ?? 0) > 0 ? (await core('orders.list', { kind: 'purchase', search: poNo }))[0]!.id : 0}`);
+    await page.goto(`${app.server.url}#orders/${Number(/\d+$/.exec(poNo)?.[0] ?? 0) > 0 ? (await app.call('orders.list', { kind: 'purchase', search: poNo }))[0]!.id : 0}`);
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toBe(`采购订单 ${poNo}`);
   });
 
   it('shows the order in English, lines kept, after switching the language', async () => {
-    await lineCell(0, 'notes').click();
+    await lineCell(page, 0, 'notes').click();
     await page.keyboard.type('rush');
     await page.keyboard.press('Enter');
     // leaving with unsaved lines asks first; staying keeps them
@@ -521,16 +444,16 @@ describe('Orders in browser mode', () => {
     expect(await page.textContent('[data-testid=order-status]')).toBe('Partly received');
     expect(await page.textContent('.line-grid .ag-header-cell[col-id=productId]')).toContain('Item no. / product');
     // the typed note survived the new grid
-    await expect.poll(() => lineCell(0, 'notes').textContent()).toBe('rush');
+    await expect.poll(() => lineCell(page, 0, 'notes').textContent()).toBe('rush');
     expect(await page.textContent('[data-testid=save-state]')).toContain('Unsaved');
-    await shot('12-purchase-order-en');
+    await app.shot('12-purchase-order-en');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toBe('Saved');
-    const po = (await core('orders.list', { kind: 'purchase', search: poNo }))[0];
-    expect((await core('orders.get', { id: po!.id })).lines[0]?.notes).toBe('rush');
+    const po = (await app.call('orders.list', { kind: 'purchase', search: poNo }))[0];
+    expect((await app.call('orders.get', { id: po!.id })).lines[0]?.notes).toBe('rush');
   });
 
   it('had no errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * Three electron-vite entries. The "main" build (Node target) has three inputs:
  *  - index: the Electron shell (the only bundle that imports 'electron');
  *  - cli:   the command line (`trade-records ...`, including `web` = browser mode), plain Node;
- *  - worker entries are added here as later issues need them.
+ *  - worker: the worker-thread entry of long jobs (electron/core/jobs: ledgers export), loaded by the
+ *            job runner from out/main/worker.js in the app and the CLI, and by test/jobs.test.ts.
  */
 export default defineConfig({
   main: {
@@ -19,6 +20,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          worker: resolve(root, 'electron/core/jobs/worker.ts'),
         },
       },
     },

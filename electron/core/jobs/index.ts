@@ -1,0 +1,2 @@
+/** Long work in a worker thread, with progress and cancel (see runner.ts). */
+export { cancelJob, findWorkerScript, runningJobs, startFileJob, startLedgersJob, WORKER_FILE, type JobHandle, type StartOptions } from './runner';

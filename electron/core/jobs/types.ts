@@ -1,0 +1,46 @@
+/**
+ * What the job runner and its worker thread say to each other.
+ *
+ *   parent → worker   workerData: { input, cancelFlag }   (cancelFlag: an Int32Array's SharedArrayBuffer; 1 = cancel)
+ *   worker → parent   { type: 'progress', label, done, total }   any number of times
+ *                     { type: 'done', result }                    once, after the output file is complete and closed
+ *                     { type: 'error', error }                    once, instead of done
+ */
+import type { LedgersResult } from '../../../shared/ledgers';
+import type { LedgerArgs, LedgerProgress } from '../ledgers/build';
+
+/** A ledgers workbook of the company file `dbFile`, streamed into `tmpFile` (the runner renames it). */
+export interface LedgersJobInput {
+  kind: 'ledgers';
+  dbFile: string;
+  args: LedgerArgs;
+  tmpFile: string;
+  /** an Electron-ABI build of better-sqlite3 (a dev checkout running in Electron), else the default */
+  nativeBinding?: string;
+}
+
+export type JobInput = LedgersJobInput;
+
+export interface JobResults {
+  ledgers: LedgersResult;
+}
+
+export interface WorkerData {
+  input: JobInput;
+  cancelFlag: SharedArrayBuffer;
+}
+
+/** An error as it crosses from the worker: an AppError keeps its code and issues; a cancel says so. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: string;
+  issues?: { path: string; message: string }[];
+  cancelled?: boolean;
+  stack?: string;
+}
+
+export type WorkerMessage =
+  | ({ type: 'progress' } & LedgerProgress)
+  | { type: 'done'; result: JobResults[keyof JobResults] }
+  | { type: 'error'; error: SerializedError };

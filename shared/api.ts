@@ -48,6 +48,7 @@ import {
   type TradeSettings,
 } from './trade';
 import { FilingExportSchema, FilingValidateSchema, type FilingExport, type FilingProblem } from './filing';
+import { JobCancelSchema, LedgersExportSchema, type JobCancelResult, type LedgersExport } from './ledgers';
 import { GridExportSchema, type GridExportResult } from './gridExport';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -404,6 +405,11 @@ export const apiMap = {
 
   /** Any grid to Excel: what the grid shows (columns, sorted and filtered rows) as a workbook with totals. */
   'grid.export': call<GridExportResult>()(GridExportSchema),
+
+  // The bookkeeper's ledgers for a period (shared/ledgers.ts): runs as a job with progress events, cancellable
+  'ledgers.export': call<LedgersExport>()(LedgersExportSchema),
+  /** Stop a running job (an export) by the jobId its progress events carry. */
+  'jobs.cancel': call<JobCancelResult>()(JobCancelSchema),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 

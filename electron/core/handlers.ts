@@ -11,6 +11,8 @@ import { archiveProduct, createProduct, deleteProduct, getProduct, listProducts,
 import { dashboard } from './trade/dashboard';
 import { validateFiling } from './filing';
 import { exportFilingPack } from './filing/api';
+import { cancelJob } from './jobs';
+import { exportLedgers } from './ledgers/api';
 import { exportGrid } from './excel/grid';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
@@ -56,5 +58,7 @@ export const handlers: Handlers = {
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
   'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
   'grid.export': (arg, { db, dataDir }) => exportGrid(db, dataDir, arg),
+  'ledgers.export': (arg, ctx) => exportLedgers(ctx, arg),
+  'jobs.cancel': ({ jobId }) => ({ jobId, cancelled: cancelJob(jobId) }),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
 };

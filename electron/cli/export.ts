@@ -1,5 +1,6 @@
 /**
  * trade-records export filing --shipment <no> --out <file.xlsx> [--draft] [--usd-rate <r>] [--data <folder>]
+ * trade-records export ledgers --from <date> --to <date> --out <file.xlsx> [--data <folder>]   (see below)
  *
  * Writes the 1039 filing pack of a shipment (electron/core/filing). With problems it prints them — the record,
  * its no./name and id, the field to fix — writes nothing and exits 1, unless --draft, which writes the pack
@@ -11,17 +12,22 @@ import { AppError } from '../core/errors';
 import { buildFilingPack, validateFiling, type FilingProblem } from '../core/filing';
 import { RECORD_NAMES } from '../core/filing/sheet-summary';
 import { defaultDataDir } from '../core/paths';
+import { startLedgersJob } from '../core/jobs';
+import { LEDGER_LABELS } from '../core/ledgers/summaries';
+import { LEDGER_KEYS, LedgersExportSchema } from '../../shared/ledgers';
 
 type Values = Record<string, string | boolean | undefined>;
 
-const USAGE = 'trade-records export filing --shipment <no> --out <file.xlsx> [--draft] [--usd-rate <CNY per USD>] [--data <folder>]';
+const FILING_USAGE = 'trade-records export filing --shipment <no> --out <file.xlsx> [--draft] [--usd-rate <CNY per USD>] [--data <folder>]';
+const LEDGERS_USAGE = 'trade-records export ledgers --from <YYYY-MM-DD> --to <YYYY-MM-DD> --out <file.xlsx> [--data <folder>]';
+const USAGE = `${FILING_USAGE}\n       ${LEDGERS_USAGE}`;
 
 function printProblems(problems: FilingProblem[], log: (s: string) => void): void {
   for (const p of problems) log(`  - ${RECORD_NAMES[p.record]} #${p.id} ${p.name} — ${p.field}: ${p.message}`);
 }
 
 export const exportCommand = {
-  summary: 'export files: the 1039 filing pack of a shipment (交易单, 联网清单, 货物清单, invoice, packing list)',
+  summary: 'export files: the 1039 filing pack of a shipment (交易单, 联网清单, 货物清单, invoice, packing list), the ledgers of a period',
   usage: USAGE,
   options: {
     data: { type: 'string' as const },
@@ -29,9 +35,12 @@ export const exportCommand = {
     out: { type: 'string' as const },
     draft: { type: 'boolean' as const },
     'usd-rate': { type: 'string' as const },
+    from: { type: 'string' as const },
+    to: { type: 'string' as const },
   },
   async run(values: Values, positionals: string[]): Promise<number> {
     const what = positionals[0];
+    if (what === 'ledgers' && positionals.length === 1) return exportLedgersCommand(values);
     if (what !== 'filing' || positionals.length > 1) {
       console.error(`${what === undefined ? 'Say what to export' : `Unknown export "${positionals.join(' ')}"`}.\nUsage: ${USAGE}`);
       return 2;
@@ -39,7 +48,7 @@ export const exportCommand = {
     const no = typeof values.shipment === 'string' ? values.shipment.trim() : '';
     const out = typeof values.out === 'string' ? values.out.trim() : '';
     if (no === '' || out === '') {
-      console.error(`--shipment and --out are required.\nUsage: ${USAGE}`);
+      console.error(`--shipment and --out are required.\nUsage: ${FILING_USAGE}`);
       return 2;
     }
     if (!out.toLowerCase().endsWith('.xlsx')) {
@@ -88,3 +97,66 @@ export const exportCommand = {
     }
   },
 };
+
+/**
+ * trade-records export ledgers --from <date> --to <date> --out <file.xlsx> [--data <folder>]
+ *
+ * The bookkeeper's ledgers of a period (electron/core/ledgers), run as a job in the worker thread like the
+ * window runs it (electron/core/jobs): progress lines in percent, then the counts and totals per ledger.
+ * Bad dates (not a date, or the period ending before it begins) exit 1 with a message.
+ */
+async function exportLedgersCommand(values: Values): Promise<number> {
+  const from = typeof values.from === 'string' ? values.from.trim() : '';
+  const to = typeof values.to === 'string' ? values.to.trim() : '';
+  const out = typeof values.out === 'string' ? values.out.trim() : '';
+  if (from === '' || to === '' || out === '') {
+    console.error(`--from, --to and --out are required.\nUsage: ${LEDGERS_USAGE}`);
+    return 2;
+  }
+  if (!out.toLowerCase().endsWith('.xlsx')) {
+    console.error(`--out must name an .xlsx file, not "${out}"`);
+    return 2;
+  }
+  const parsed = LedgersExportSchema.safeParse({ from, to });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `--${i.path.join('.') || 'to'}: ${i.message}`).join('; ');
+    console.error(`Bad period --from ${from} --to ${to}: ${problems}`);
+    return 1;
+  }
+  const dataDir = typeof values.data === 'string' && values.data !== '' ? path.resolve(values.data) : defaultDataDir();
+  const core = await openCore({ dataDir });
+  try {
+    let lastStep = -1;
+    let lastLabel = '';
+    const job = startLedgersJob(core.companyFile, { from, to }, path.resolve(out), {
+      onProgress: (e) => {
+        const pct = e.total > 0 ? Math.floor((e.done / e.total) * 100) : 100;
+        // a line per 10 % and per part of the work
+        if (Math.floor(pct / 10) !== lastStep || (e.label !== lastLabel && e.label !== '')) {
+          lastStep = Math.floor(pct / 10);
+          lastLabel = e.label;
+          console.log(`${String(pct).padStart(3)}%  ${e.label}`);
+        }
+      },
+    });
+    const r = await job.result;
+    console.log(`Written: ${r.file}`);
+    console.log(`Period ${r.from} – ${r.to}, base currency ${r.baseCurrency}`);
+    for (const key of LEDGER_KEYS) {
+      const c = r.counts[key];
+      const t = r.totals[key];
+      const amounts = t.byCurrency.map((b) => `${b.currency} ${b.amount}`).join(', ');
+      console.log(`  ${LEDGER_LABELS[key].padEnd(40)} ${String(c.documents).padStart(6)} docs ${String(c.lines).padStart(8)} lines   ${amounts || '—'}   = ${r.baseCurrency} ${t.baseAmount}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(e.message);
+      for (const i of e.issues ?? []) console.error(`  - ${i.path}: ${i.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    core.close();
+  }
+}

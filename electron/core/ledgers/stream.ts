@@ -337,7 +337,7 @@ export class StreamSheet {
 
   /** A totals row (bold, a rule above): after the data, outside the autofilter range. */
   total(values: Value[]): number {
-    const r = this.write(values, LEDGER_STYLE.total);
+    const r = this.write(values, LEDGER_STYLE.total, true);
     if (this.widthsFixed) this.ws.getRow(r).commit();
     return r;
   }
@@ -347,7 +347,7 @@ export class StreamSheet {
     this.nextRow++;
   }
 
-  private write(values: Value[], style?: Style): number {
+  private write(values: Value[], style?: Style, totals = false): number {
     if (this.nextRow > MAX_SHEET_ROWS) throw new Error(`${this.name}: more than ${MAX_SHEET_ROWS} rows do not fit in one Excel sheet`);
     const r = this.nextRow++;
     const row = this.ws.getRow(r);
@@ -355,7 +355,9 @@ export class StreamSheet {
     this.columns.forEach((c, i) => {
       const v = values[i];
       // a label in a number column of a totals row ("合计 Total") is text
-      const kind = typeof v === 'string' && c.kind !== 'text' && c.kind !== 'code' && c.kind !== 'center' && c.kind !== 'date' ? 'text' : c.kind;
+      // (and a totals row's label, left-aligned so that it spills over the empty cells to its right)
+      const kind =
+        typeof v === 'string' && ((totals && i === 0) || (c.kind !== 'text' && c.kind !== 'code' && c.kind !== 'center' && c.kind !== 'date')) ? 'text' : c.kind;
       const cell = row.getCell(i + 1);
       writeValue(cell, kind, v, style);
       this.intern(cell, `${i}|${kind}|${tag}`);

@@ -21,6 +21,7 @@ import type { Column, ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { GridColumnKind, GridExportColumn, GridExportResult } from '../../../shared/gridExport';
 import { call } from '../api';
+import { saveWorkbook } from './saveWorkbook';
 
 /** What a screen may put in colDef.context.excel. */
 export interface ExcelColumnHint {
@@ -31,7 +32,6 @@ export interface ExcelColumnHint {
   total?: boolean;
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const MONEY_NAME = /^(amount|paid|unpaid|balance|unallocated|unapplied)$/i;
 const QUANTITY_NAME = /^(quantity|qty)$/i;
@@ -177,20 +177,6 @@ export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
 }
 
 /** Save workbook bytes where the user chooses: a download (Electron asks where with its save dialog). */
-export function downloadWorkbook(fileName: string, dataBase64: string): void {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // the download has the bytes once it has started; keep the URL a while for a slow save dialog
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Export what the grid shows to Excel and save the file; returns what the core wrote. */
 export async function exportGridToExcel(api: GridApi, opts: { title: string; t: TFunction; language: 'zh' | 'en' }): Promise<GridExportResult> {
@@ -203,7 +189,7 @@ export async function exportGridToExcel(api: GridApi, opts: { title: string; t: 
     labels: { total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') },
     language: opts.language,
   });
-  downloadWorkbook(result.fileName, result.dataBase64);
+  saveWorkbook(result.fileName, result.dataBase64);
   return result;
 }
 

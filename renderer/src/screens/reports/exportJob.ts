@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { LedgersExport } from '../../../../shared/ledgers';
 import { ApiCallError, call, onProgress, progressConnected } from '../../api';
-import { saveWorkbook } from './saveWorkbook';
+import { saveWorkbook } from '../../lib/saveWorkbook';
 
 export interface Progress {
   /** the ledger being written, as the core names it */

@@ -15,8 +15,8 @@ import { useAppState } from '../../../context';
 import { normalizeDecimalInput } from '../../../lib/numbers';
 import { coreText, failText } from '../common/messages';
 import './filing.css';
+import { saveWorkbook } from '../../../lib/saveWorkbook';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PROBLEM_PATH = /^(company|shipment|shipmentLine|order|orderLine|party|product)\.(\d+)\.(.+)$/;
 
 /** The field to fix, in the UI language (the raw name when the table does not know it). */
@@ -101,21 +101,6 @@ function problemsOfIssues(error: ApiCallError): FilingProblem[] {
   });
 }
 
-/** Save the workbook where the user chooses: a download of the bytes (Electron asks where with its save dialog). */
-function saveWorkbook(fileName: string, dataBase64: string): void {
-  const binary = atob(dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // the download has the bytes once it has started; keep the URL a while for a slow save dialog
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 type Outcome =
   | { kind: 'checked'; problems: FilingProblem[] }

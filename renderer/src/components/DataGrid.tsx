@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import {
   AllCommunityModule,
   ModuleRegistry,
-  themeQuartz,
   type CellFocusedEvent,
   type CellValueChangedEvent,
   type ColDef,
@@ -22,25 +21,11 @@ import { call } from '../api';
 import { describeError } from '../lib/errors';
 import { exportGridToExcel, titleAround } from '../lib/gridExport';
 import { useNotify } from './Toasts';
+import { gridTheme } from '../lib/gridTheme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  headerFontSize: 14,
-  headerFontWeight: 600,
-  accentColor: '#1d4ed8',
-  foregroundColor: '#111827',
-  headerBackgroundColor: '#eef1f5',
-  oddRowBackgroundColor: '#fafbfc',
-  borderColor: '#d5dae1',
-  rowBorder: { color: '#e5e8ec' },
-  columnBorder: { color: '#eef0f3' },
-  wrapperBorderRadius: 4,
-  spacing: 6,
-  browserColorScheme: 'light',
-});
+const theme = gridTheme;
 
 /** Column-state changes that come from the user (not from loading the grid or applying saved state). */
 const IGNORED_SOURCES = new Set(['api', 'gridInitializing', 'gridOptionsChanged', 'cellDataTypeInferred', 'flex', 'rowDataUpdated', 'rowModelUpdated']);

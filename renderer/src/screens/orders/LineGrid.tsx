@@ -12,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import {
   AllCommunityModule,
   ModuleRegistry,
-  themeQuartz,
   type CellValueChangedEvent,
   type ColDef,
   type Column,
@@ -29,25 +28,11 @@ import { partyName, productName } from '../../lib/names';
 import { lineColumns } from './lineColumns';
 import { emptyLine, isEmptyLine, type LineDraft } from './lineModel';
 import type { ProductOption } from './pickers';
+import { entryGridTheme } from '../../lib/gridTheme';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  headerFontSize: 13,
-  headerFontWeight: 600,
-  accentColor: '#1d4ed8',
-  foregroundColor: '#111827',
-  headerBackgroundColor: '#eef1f5',
-  oddRowBackgroundColor: '#fafbfc',
-  borderColor: '#d5dae1',
-  rowBorder: { color: '#e5e8ec' },
-  columnBorder: { color: '#e5e8ec' },
-  wrapperBorderRadius: 4,
-  spacing: 5,
-  browserColorScheme: 'light',
-});
+const theme = entryGridTheme;
 
 export interface LineGridHandle {
   /** all lines in grid order (the grid's own objects: copy before keeping them) */

@@ -142,6 +142,8 @@ export interface Product {
   /** import duty and import VAT rates in percent offered on import lines ("6.5", "13"), or '' */
   importDutyRate: string;
   importVatRate: string;
+  /** quantity on hand (receipts, imports, adjustments, returns less shipments), up to 3 decimals */
+  onHand: string;
   inspection: boolean;
   taxable: boolean;
   notes: string;

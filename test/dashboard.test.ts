@@ -46,5 +46,8 @@ describe('dashboard', () => {
     expect(d.payables).toEqual([expect.objectContaining({ partyName: '玩具摊位', currency: 'CNY', balance: '-500.00' })]);
     expect(d.inTransit.map((s) => [s.no, s.containerNo])).toEqual([[sh.no, 'CSQU3054383']]);
     expect(d.stockWarnings).toEqual([expect.objectContaining({ itemNo: 'T-1', onHand: '-100', committed: '700' })]);
+    // the products screen shows the same quantity on hand
+    expect((await ok(core, 'products.get', { id: toy.id })).onHand).toBe('-100');
+    expect((await ok(core, 'products.list', {})).map((p) => [p.itemNo, p.onHand])).toEqual([['T-1', '-100']]);
   });
 });

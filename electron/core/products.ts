@@ -3,6 +3,7 @@ import { divRound, formatScaled, formatScaledTrim, parseScaled } from '../../sha
 import { countReferences, nowIso, type DB } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
+import { ON_HAND_SQL } from './trade/stock-query';
 
 interface ProductRow {
   id: number;
@@ -27,6 +28,7 @@ interface ProductRow {
   supplier_name: string | null;
   import_duty_e2: number | null;
   import_vat_e2: number | null;
+  on_hand: number;
   inspection: number;
   taxable: number;
   notes: string;
@@ -43,6 +45,7 @@ const KG = 3;
 const PRICE = 4;
 const CBM = 4;
 const PCT = 2;
+const QTY = 3;
 
 const opt = (v: number | null, scale: number, trim = false) =>
   v === null ? '' : trim ? formatScaledTrim(v, scale) : formatScaled(v, scale);
@@ -80,6 +83,7 @@ function toProduct(r: ProductRow): Product {
     supplierName: r.supplier_name ?? '',
     importDutyRate: opt(r.import_duty_e2, PCT, true),
     importVatRate: opt(r.import_vat_e2, PCT, true),
+    onHand: formatScaledTrim(r.on_hand, QTY),
     inspection: r.inspection === 1,
     taxable: r.taxable === 1,
     notes: r.notes,
@@ -89,7 +93,7 @@ function toProduct(r: ProductRow): Product {
   };
 }
 
-const SELECT = `SELECT p.*, CASE WHEN s.name_zh <> '' THEN s.name_zh ELSE s.name_en END AS supplier_name
+const SELECT = `SELECT p.*, CASE WHEN s.name_zh <> '' THEN s.name_zh ELSE s.name_en END AS supplier_name, ${ON_HAND_SQL} AS on_hand
                 FROM product p LEFT JOIN party s ON s.id = p.supplier_id`;
 
 export function getProduct(db: DB, id: number): Product {
@@ -145,7 +149,7 @@ interface Stored {
   notes: string;
 }
 
-function toStored(p: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'archived' | 'createdAt' | 'updatedAt'>): Stored {
+function toStored(p: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'onHand' | 'archived' | 'createdAt' | 'updatedAt'>): Stored {
   return {
     item_no: p.itemNo,
     name_zh: p.nameZh,
@@ -190,7 +194,7 @@ function checkRules(db: DB, s: Stored, id: number | null, prefix: string): void 
   }
 }
 
-const EMPTY: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'archived' | 'createdAt' | 'updatedAt'> = {
+const EMPTY: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'onHand' | 'archived' | 'createdAt' | 'updatedAt'> = {
   itemNo: '',
   nameZh: '',
   nameEn: '',

@@ -14,6 +14,7 @@ import { codeOptions, type Option } from '../lib/codes';
 import { describeError, type FieldErrors } from '../lib/errors';
 import { partyName, productName } from '../lib/names';
 import { normalizeDecimalInput, parsePositiveInt, previewCbm } from '../lib/numbers';
+import { Attachments } from './orders/Attachments';
 
 type TextKey =
   | 'itemNo'
@@ -34,11 +35,13 @@ type TextKey =
   | 'defaultPrice'
   | 'currency'
   | 'supplierId'
+  | 'importDutyRate'
+  | 'importVatRate'
   | 'notes';
 type Draft = Record<TextKey, string> & { inspection: boolean; taxable: boolean };
 type ProductInput = ApiArg<'products.create'>;
 
-const DECIMAL_KEYS = ['cartonLengthCm', 'cartonWidthCm', 'cartonHeightCm', 'grossKgPerCarton', 'netKgPerCarton', 'defaultPrice'] as const;
+const DECIMAL_KEYS = ['cartonLengthCm', 'cartonWidthCm', 'cartonHeightCm', 'grossKgPerCarton', 'netKgPerCarton', 'defaultPrice', 'importDutyRate', 'importVatRate'] as const;
 
 function draftOf(p: Product | null, baseCurrency: string): Draft {
   return {
@@ -60,6 +63,8 @@ function draftOf(p: Product | null, baseCurrency: string): Draft {
     defaultPrice: p?.defaultPrice ?? '',
     currency: p ? p.currency : baseCurrency,
     supplierId: p?.supplierId == null ? '' : String(p.supplierId),
+    importDutyRate: p?.importDutyRate ?? '',
+    importVatRate: p?.importVatRate ?? '',
     inspection: p?.inspection ?? false,
     taxable: p?.taxable ?? false,
     notes: p?.notes ?? '',
@@ -213,8 +218,16 @@ export function ProductForm({ record, onSaved, onClose, fieldLabel }: ProductFor
           hint={t('product.hints.supplier')}
           wide
         />
+        {text('importDutyRate', { inputMode: 'decimal', hint: t('product.hints.importRates') })}
+        {text('importVatRate', { inputMode: 'decimal' })}
         {text('notes', { multiline: true })}
       </div>
+      {record && (
+        <>
+          <h3 className="form-section">{t('product.sections.attachments')}</h3>
+          <Attachments entity="product" entityId={record.id} />
+        </>
+      )}
     </SidePanel>
   );
 }

@@ -63,6 +63,9 @@ export function ProductsScreen() {
       // the cell shows the bare code ("USD"), which is what traders read; the editor list names them
       { ...codeCol<Product>('currency', L('currency'), 100, 'currencies', lang), valueFormatter: (p) => String(p.value ?? '') },
       textCol<Product>('supplierName', L('supplierId'), 160, false),
+      { ...decimalCol<Product>('onHand', L('onHand'), 100, false), cellClass: 'computed' },
+      decimalCol<Product>('importDutyRate', L('importDutyRate'), 120),
+      decimalCol<Product>('importVatRate', L('importVatRate'), 130),
       boolCol<Product>('inspection', L('inspection'), 90),
       boolCol<Product>('taxable', L('taxable'), 90),
       textCol<Product>('notes', L('notes'), 200),

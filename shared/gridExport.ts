@@ -4,6 +4,7 @@
  * displayed), the core writes a workbook with real Excel types and a totals row (electron/core/excel/grid.ts).
  */
 import { z } from 'zod';
+import { jobId } from './ledgers';
 
 /**
  * How a column is written:
@@ -66,6 +67,8 @@ export const GridExportSchema = z
     labels: GridExportLabelsSchema.optional(),
     /** which company name goes into the page header (default: Chinese, else English) */
     language: z.enum(['zh', 'en']).optional(),
+    /** the export runs as a job: progress events carry this as their jobId, 'jobs.cancel' stops it */
+    cancelToken: jobId.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -7,7 +7,10 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { excelWidth, parseDecimal, parseIsoDate, writeGridWorkbook } from '../electron/core/excel/grid';
+import { exportGrid, excelWidth, parseDecimal, parseIsoDate, writeGridWorkbook } from '../electron/core/excel/grid';
+import { cancelJob, runningJobs } from '../electron/core/jobs';
+import { CancelledError } from '../electron/core/ledgers';
+import type { ProgressEvent } from '../shared/api';
 import { GridExportSchema, type GridExportArg } from '../shared/gridExport';
 import { ok, raw, tempDir, testCore } from './helpers';
 import { quotePrefixedCells, readBook, rowValues } from './xlsx-read';
@@ -235,4 +238,88 @@ describe('grid.export', () => {
     expect(rowValues(ws, 200_003, 5)).toEqual(['合计 EUR（66,667 行）', null, 'EUR', Number(eur) / 100, null]);
     expect(rowValues(ws, 200_004, 5)).toEqual(['合计 USD（133,333 行）', null, 'USD', Number(usd) / 100, null]);
   }, 120_000);
+});
+
+const WORKER = path.resolve(__dirname, '..', 'out', 'main', 'worker.js');
+const built = fs.existsSync(WORKER);
+if (!built) console.warn(`grid-export.test.ts: ${WORKER} is missing — the worker-thread tests are SKIPPED. Run \`npx electron-vite build\`.`);
+
+/** `n` rows of the orders grid, repeated. */
+function bigGrid(n: number): GridExportArg {
+  const g = ordersGrid();
+  const rows: (string | null)[][] = [];
+  for (let i = 0; i < n; i++) rows.push(g.rows[i % g.rows.length]!.map((v, c) => (c === 0 && v ? `${v}-${i}` : v)));
+  return { ...g, rows };
+}
+
+/** Every cell of the first sheet: value and number format, row by row. */
+async function cellsOf(file: string): Promise<unknown[]> {
+  const ws = (await readBook(file)).worksheets[0]!;
+  const out: unknown[] = [ws.name, ws.columns.map((c) => c.width)];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => out.push([r, c, cell.value, cell.numFmt ?? null]));
+  });
+  return out;
+}
+
+describe(`grid.export as a job (${built ? 'worker: out/main/worker.js' : 'worker tests SKIPPED: out/main/worker.js missing'})`, () => {
+  const now = new Date(2026, 2, 15, 10, 30, 0);
+
+  it.skipIf(!built)('writes the same workbook in the worker as inline, with progress events under the job id', async () => {
+    const core = await testCore();
+    const grid = GridExportSchema.parse({ ...bigGrid(2500), cancelToken: 'grid-worker-1' });
+    const events: ProgressEvent[] = [];
+    const workerDir = tempDir();
+    const inlineDir = tempDir();
+    const w = await exportGrid({ db: core.db, dataDir: workerDir, progress: (e) => events.push(e) }, grid, { workerScript: WORKER, now });
+    const i = await exportGrid({ db: core.db, dataDir: inlineDir, progress: () => {} }, { ...grid, cancelToken: 'grid-inline-1' }, { workerScript: 'inline', now });
+    expect(w.rows).toBe(2500);
+    expect(w.fileName).toBe(i.fileName);
+    expect(fs.readdirSync(path.join(workerDir, 'exports'))).toEqual([w.fileName]);
+    expect(await cellsOf(path.join(workerDir, 'exports', w.fileName))).toEqual(await cellsOf(path.join(inlineDir, 'exports', i.fileName)));
+    expect(runningJobs()).not.toContain('grid-worker-1');
+
+    expect(events.map((e) => e.done)).toEqual([0, 1000, 2000, 2500]);
+    expect(events.every((e) => e.jobId === 'grid-worker-1' && e.label === '销售订单' && e.total === 2500)).toBe(true);
+  });
+
+  it.skipIf(!built)('cancels a 200,000-row export mid-way in the worker: no file, no temp file', async () => {
+    const core = await testCore();
+    const grid = GridExportSchema.parse({ ...bigGrid(200_000), cancelToken: 'grid-cancel-1' });
+    const dataDir = tempDir();
+    const events: ProgressEvent[] = [];
+    const p = exportGrid(
+      {
+        db: core.db,
+        dataDir,
+        progress: (e) => {
+          events.push(e);
+          // as the API does it: by id, from another call
+          if (e.done >= 2000 && events.filter((x) => x.done >= 2000).length === 1) expect(cancelJob('grid-cancel-1')).toBe(true);
+        },
+      },
+      grid,
+      { workerScript: WORKER, now },
+    );
+    await expect(p).rejects.toBeInstanceOf(CancelledError);
+    expect(events.at(-1)!.done).toBeLessThan(200_000);
+    expect(events.every((e) => e.jobId === 'grid-cancel-1')).toBe(true);
+    expect(fs.readdirSync(path.join(dataDir, 'exports'))).toEqual([]);
+    expect(runningJobs()).not.toContain('grid-cancel-1');
+  }, 60_000);
+
+  it('runs inline from the API with a cancelToken, and cancels inline too', async () => {
+    const core = await testCore();
+    // through the API (inline when running from sources): the same result as before
+    const r = await ok(core, 'grid.export', { ...ordersGrid(), cancelToken: 'grid-api-1' });
+    expect(r.rows).toBe(5);
+    const bad = await raw(core, 'grid.export', { ...ordersGrid(), cancelToken: 'not a token!' });
+    expect(!bad.ok && bad.error.issues?.[0]?.path).toBe('cancelToken');
+
+    const dataDir = tempDir();
+    const grid = GridExportSchema.parse({ ...bigGrid(20_000), cancelToken: 'grid-inline-cancel' });
+    const p = exportGrid({ db: core.db, dataDir, progress: (e) => e.done > 0 && cancelJob('grid-inline-cancel') }, grid, { workerScript: 'inline', now });
+    await expect(p).rejects.toMatchObject({ code: 'refused' });
+    expect(fs.readdirSync(path.join(dataDir, 'exports'))).toEqual([]);
+  }, 60_000);
 });

@@ -57,7 +57,7 @@ export const handlers: Handlers = {
   ...logisticsHandlers,
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
   'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
-  'grid.export': (arg, { db, dataDir }) => exportGrid(db, dataDir, arg),
+  'grid.export': (arg, ctx) => exportGrid(ctx, arg),
   'ledgers.export': (arg, ctx) => exportLedgers(ctx, arg),
   'jobs.cancel': ({ jobId }) => ({ jobId, cancelled: cancelJob(jobId) }),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),

@@ -18,8 +18,10 @@ import { currencyDecimals, isCurrency } from '../../../shared/currency';
 import { parseScaled } from '../../../shared/decimal';
 import type { GridExport, GridExportColumn, GridExportResult } from '../../../shared/gridExport';
 import { getCompany } from '../company';
-import type { DB } from '../db';
+import type { HandlerContext } from '../context';
 import { safeFileName } from '../filing/api';
+import { startFileJob, type StartOptions } from '../jobs';
+import { CancelledError, type BuildHooks } from '../ledgers/build';
 import { setMoney, setScaled, setText } from './cells';
 import { installQuotePrefix } from './quote-prefix';
 import { autoFilter, fitRowHeights, freezeAt, printSetup, uniqueSheetName } from './sheet';
@@ -206,6 +208,8 @@ export interface GridSheetOptions {
   companyName?: string;
   /** the export time, printed in the page header */
   now?: Date;
+  /** progress (rows written, label = the title) and cancel, looked at every ROWS_PER_CHECK rows */
+  hooks?: BuildHooks;
 }
 
 function stamp(d: Date, sep = '-'): string {
@@ -220,6 +224,35 @@ function shownTime(d: Date): string {
 
 function label(template: string, rows: number, currency = ''): string {
   return template.replace(/\{rows\}/g, rows.toLocaleString('en')).replace(/\{currency\}/g, currency).replace(/\s+/g, ' ').trim();
+}
+
+/** Rows between two progress reports / cancel checks / yields to the event loop. */
+const ROWS_PER_CHECK = 1000;
+
+/** Stop a streaming workbook after an error or a cancel: detach and abort its zip, close its file. */
+async function abortWorkbook(wb: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+  const w = wb as unknown as { zip?: NodeJS.EventEmitter & { unpipe?(d: unknown): void; abort?(): void }; stream?: fs.WriteStream };
+  if (w.zip) {
+    w.zip.on('error', () => {});
+    w.zip.unpipe?.(w.stream);
+    w.zip.abort?.();
+  }
+  const out = w.stream;
+  if (out && !out.closed) {
+    // ended, not destroyed: a write the zip already started finishes first (no write after destroy)
+    out.on('error', () => {});
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        out.destroy();
+        resolve();
+      }, 2000);
+      out.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      out.end();
+    });
+  }
 }
 
 /**
@@ -270,7 +303,14 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
     /** per currency, per column (the money columns); also the rows of each currency */
     const byCurrency = new Map<string, { sums: Map<number, Sum>; rows: number }>();
 
+    const hooks = opts.hooks ?? {};
     for (let r = 0; r < rows.length; r++) {
+      if (r % ROWS_PER_CHECK === 0 && (hooks.onProgress || hooks.isCancelled)) {
+        if (hooks.isCancelled?.()) throw new CancelledError();
+        hooks.onProgress?.({ label: grid.title, done: r, total: rows.length });
+        // let a cancel (inline mode: an API call on this thread) and the file stream get a turn
+        if (r > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
       const values = rows[r]!;
       const row = ws.getRow(r + 2);
       const seen = new Set<string>();
@@ -359,9 +399,11 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
     }
     fs.renameSync(tmp, target);
   } catch (e) {
+    await abortWorkbook(wb).catch(() => {});
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+  opts.hooks?.onProgress?.({ label: grid.title, done: rows.length, total: rows.length });
   return { file: target, rows: rows.length };
 }
 
@@ -370,13 +412,28 @@ export function gridFileName(title: string, now: Date): string {
   return `${safeFileName(title.trim()) || 'export'}-${stamp(now)}.xlsx`;
 }
 
-/** The API call: written into the data folder's exports/ (a copy stays there) and returned as bytes. */
-export async function exportGrid(db: DB, dataDir: string, grid: GridExport, now = new Date()): Promise<GridExportResult> {
-  const company = getCompany(db);
+/**
+ * The API call: a job of the runner (electron/core/jobs, kind 'grid': a worker thread when the built entry is
+ * there), with progress events under the cancelToken; written into the data folder's exports/ (a copy stays
+ * there) and returned as bytes.
+ */
+export async function exportGrid(
+  ctx: Pick<HandlerContext, 'db' | 'dataDir' | 'progress'>,
+  arg: GridExport,
+  opts: Pick<StartOptions, 'workerScript'> & { now?: Date } = {},
+): Promise<GridExportResult> {
+  const { cancelToken, ...grid } = arg;
+  const now = opts.now ?? new Date();
+  const company = getCompany(ctx.db);
   const companyName = company ? (grid.language === 'en' ? company.nameEn || company.nameZh : company.nameZh || company.nameEn) : '';
-  const dir = path.join(dataDir, 'exports');
+  const dir = path.join(ctx.dataDir, 'exports');
   fs.mkdirSync(dir, { recursive: true });
   const fileName = gridFileName(grid.title, now);
-  const { file, rows } = await writeGridWorkbook(grid, path.join(dir, fileName), { companyName, now });
+  const job = startFileJob((tmpFile) => ({ kind: 'grid', grid, tmpFile, companyName, now }), path.join(dir, fileName), {
+    ...(cancelToken ? { jobId: cancelToken } : {}),
+    ...(opts.workerScript ? { workerScript: opts.workerScript } : {}),
+    onProgress: (e) => ctx.progress(e),
+  });
+  const { file, rows } = await job.result;
   return { fileName, dataBase64: fs.readFileSync(file).toString('base64'), rows };
 }

@@ -3,6 +3,7 @@
  * built worker entry is there: running from TypeScript sources in tests).
  */
 import { AppError } from '../errors';
+import { writeGridWorkbook } from '../excel/grid';
 import { CancelledError, openReadConnection, writeLedgers, type BuildHooks } from '../ledgers/build';
 import type { ErrorCode } from '../../../shared/api';
 import type { JobInput, JobResults, SerializedError } from './types';
@@ -17,6 +18,10 @@ export async function runJobInput(input: JobInput, hooks: BuildHooks): Promise<J
       } finally {
         db.close();
       }
+    }
+    case 'grid': {
+      const { rows } = await writeGridWorkbook(input.grid, input.tmpFile, { companyName: input.companyName, now: input.now, hooks });
+      return { rows };
     }
   }
 }

@@ -6,6 +6,7 @@
  *                     { type: 'done', result }                    once, after the output file is complete and closed
  *                     { type: 'error', error }                    once, instead of done
  */
+import type { GridExport } from '../../../shared/gridExport';
 import type { LedgersResult } from '../../../shared/ledgers';
 import type { LedgerArgs, LedgerProgress } from '../ledgers/build';
 
@@ -19,10 +20,21 @@ export interface LedgersJobInput {
   nativeBinding?: string;
 }
 
-export type JobInput = LedgersJobInput;
+/** A grid's workbook (what 'grid.export' was given, structured-cloned), written into `tmpFile`. */
+export interface GridJobInput {
+  kind: 'grid';
+  grid: Omit<GridExport, 'cancelToken'>;
+  tmpFile: string;
+  /** for the printed page header */
+  companyName: string;
+  now: Date;
+}
+
+export type JobInput = LedgersJobInput | GridJobInput;
 
 export interface JobResults {
   ledgers: LedgersResult;
+  grid: { rows: number };
 }
 
 export interface WorkerData {

@@ -19,7 +19,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { call } from '../api';
 import { describeError } from '../lib/errors';
-import { exportGridToExcel, titleAround } from '../lib/gridExport';
+import { cancelGridExport, exportGridToExcel, isExportCancelled, newExportJobId, titleAround } from '../lib/gridExport';
 import { useNotify } from './Toasts';
 import { gridTheme } from '../lib/gridTheme';
 
@@ -75,7 +75,9 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
   const [shown, setShown] = useState(0);
   const pendingSelect = useRef<number | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const [exporting, setExporting] = useState(false);
+  /** the running export: its job id and how far it is (percent, once the core has said) */
+  const [exportJob, setExportJob] = useState<{ jobId: string; percent: number | null } | null>(null);
+  const exporting = exportJob !== null;
 
   // The saved layout is read before the grid is first drawn, so it does not jump after opening.
   useEffect(() => {
@@ -212,16 +214,32 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
   async function exportExcel() {
     const api = apiRef.current;
     if (!api || exporting) return;
-    setExporting(true);
+    const jobId = newExportJobId();
+    setExportJob({ jobId, percent: null });
     try {
       const title = exportTitle ?? titleAround(wrapRef.current);
-      const r = await exportGridToExcel(api as unknown as GridApi, { title, t, language: i18n.language === 'en' ? 'en' : 'zh' });
+      const r = await exportGridToExcel(api as unknown as GridApi, {
+        title,
+        t,
+        language: i18n.language === 'en' ? 'en' : 'zh',
+        jobId,
+        onProgress: (done, total) => {
+          const percent = total > 0 ? Math.floor((done * 100) / total) : 0;
+          setExportJob((j) => (j && j.jobId === jobId && j.percent !== percent ? { jobId, percent } : j));
+        },
+      });
       notify.success(t('common.exportExcelDone', { count: r.rows, file: r.fileName }));
     } catch (e) {
-      notify.error(t('common.exportExcelFailed', { message: describeError(t, e) }));
+      if (isExportCancelled(e)) notify.success(t('common.exportExcelCancelled'));
+      else notify.error(t('common.exportExcelFailed', { message: describeError(t, e) }));
     } finally {
-      setExporting(false);
+      setExportJob(null);
     }
+  }
+
+  function cancelExport() {
+    if (!exportJob) return;
+    cancelGridExport(exportJob.jobId).catch((e: unknown) => notify.error(t('common.exportExcelFailed', { message: describeError(t, e) })));
   }
 
   const filtered = shown !== rows.length;
@@ -265,8 +283,13 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
         {selectedText && <span className="selected-name">{selectedText}</span>}
         <span className="status-hint">{hint ?? t('common.editHint')}</span>
         <button type="button" className="link-button" data-action="export-excel" disabled={exporting || shown === 0} title={shown === 0 ? t('common.exportExcelNothing') : undefined} onClick={() => void exportExcel()}>
-          {exporting ? t('common.exportExcelBusy') : t('common.exportExcel')}
+          {!exportJob ? t('common.exportExcel') : exportJob.percent === null ? t('common.exportExcelBusy') : t('common.exportExcelProgress', { percent: exportJob.percent })}
         </button>
+        {exportJob && (
+          <button type="button" className="link-button" data-action="export-excel-cancel" onClick={cancelExport}>
+            {t('common.exportExcelCancel')}
+          </button>
+        )}
         <button type="button" className="link-button" onClick={resetLayout}>
           {t('common.resetLayout')}
         </button>

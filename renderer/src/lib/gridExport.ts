@@ -20,7 +20,7 @@
 import type { Column, ColDef, GridApi, IRowNode } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { GridColumnKind, GridExportColumn, GridExportResult } from '../../../shared/gridExport';
-import { call } from '../api';
+import { ApiCallError, call, onProgress, progressConnected } from '../api';
 import { saveWorkbook } from './saveWorkbook';
 
 /** What a screen may put in colDef.context.excel. */
@@ -176,21 +176,52 @@ export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
   return { columns, rows };
 }
 
-/** Save workbook bytes where the user chooses: a download (Electron asks where with its save dialog). */
+/** A job id for the export's cancelToken (the core's jobId: letters, digits, - and _). */
+export function newExportJobId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return `grid-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
-/** Export what the grid shows to Excel and save the file; returns what the core wrote. */
-export async function exportGridToExcel(api: GridApi, opts: { title: string; t: TFunction; language: 'zh' | 'en' }): Promise<GridExportResult> {
+/** Did the export fail because the user cancelled it ('jobs.cancel')? */
+export function isExportCancelled(e: unknown): boolean {
+  return e instanceof ApiCallError && e.code === 'refused' && /cancelled/i.test(e.message);
+}
+
+/** Stop a running export by its job id (the call of exportGridToExcel then fails with a cancel). */
+export async function cancelGridExport(jobId: string): Promise<void> {
+  await call('jobs.cancel', { jobId });
+}
+
+/**
+ * Export what the grid shows to Excel and save the file; returns what the core wrote. The core runs it as a
+ * job under `jobId` (cancelGridExport stops it); `onProgress` gets its rows written / total.
+ */
+export async function exportGridToExcel(
+  api: GridApi,
+  opts: { title: string; t: TFunction; language: 'zh' | 'en'; jobId?: string; onProgress?: (done: number, total: number) => void },
+): Promise<GridExportResult> {
   const { t } = opts;
+  const jobId = opts.jobId ?? newExportJobId();
   const { columns, rows } = snapshotGrid(api, t);
-  const result = await call('grid.export', {
-    title: opts.title.slice(0, 100),
-    columns,
-    rows,
-    labels: { total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') },
-    language: opts.language,
-  });
-  saveWorkbook(result.fileName, result.dataBase64);
-  return result;
+  const listener = opts.onProgress;
+  const stop = listener ? onProgress((e) => e.jobId === jobId && listener(e.done, e.total)) : null;
+  try {
+    // listening before the call starts, so no event is missed
+    if (stop) await progressConnected();
+    const result = await call('grid.export', {
+      title: opts.title.slice(0, 100),
+      columns,
+      rows,
+      labels: { total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') },
+      language: opts.language,
+      cancelToken: jobId,
+    });
+    saveWorkbook(result.fileName, result.dataBase64);
+    return result;
+  } finally {
+    stop?.();
+  }
 }
 
 const words = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -9,7 +9,9 @@
  *
  * Needs `npx electron-vite build` first and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
+import path from 'node:path';
 import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowserApp, type BrowserApp } from './harness';
@@ -252,6 +254,24 @@ describe('Orders in browser mode', () => {
     expect(await page.inputValue('#order-rate')).toBe('7.2');
     expect(await page.inputValue('#order-incoterm')).toContain('FOB');
     expect(await page.inputValue('#order-incotermPlace')).toBe('NINGBO');
+  });
+
+  it('exports the lines to Excel: the three lines, not the empty one waiting at the end, no ⚠ column', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-lines-excel]')]);
+    const file = path.join(app.dataDir, 'lines-export.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers).not.toContain('⚠');
+    const amountCol = headers.indexOf('金额') + 1;
+    expect(amountCol).toBeGreaterThan(0);
+    // header, three lines, the totals row
+    expect(ws.rowCount).toBe(5);
+    expect([2, 3, 4].map((r) => ws.getRow(r).getCell(amountCol).value)).toEqual([30, 31.95, 9.33]);
+    expect(ws.getRow(5).getCell(amountCol).value).toBe(71.28);
+    await closeToasts(page);
   });
 
   it('shows the errors of a refused save on their lines and keeps what was typed', async () => {

@@ -30,6 +30,8 @@ export interface ExcelColumnHint {
   /** money: the colId of the column holding each row's currency (default: a column with colId "currency") */
   currencyColumn?: string;
   total?: boolean;
+  /** leave the column out of the export (a column of marks or buttons) */
+  skip?: boolean;
 }
 
 
@@ -113,8 +115,8 @@ export interface GridSnapshot {
 }
 
 /** What the grid shows, as grid.export takes it. */
-export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
-  const cols = api.getAllDisplayedColumns();
+export function snapshotGrid(api: GridApi, t: TFunction, opts: { skipRow?: (data: unknown) => boolean } = {}): GridSnapshot {
+  const cols = api.getAllDisplayedColumns().filter((c) => !hint(c.getColDef()).skip);
   const names = cols.map(nameOf);
   const ids = cols.map((c) => c.getColId());
   const currencyIndex = (h: ExcelColumnHint): number => {
@@ -131,7 +133,7 @@ export function snapshotGrid(api: GridApi, t: TFunction): GridSnapshot {
 
   const rows: (string | null)[][] = [];
   api.forEachNodeAfterFilterAndSort((node) => {
-    if (node.group || !node.data) return;
+    if (node.group || !node.data || opts.skipRow?.(node.data)) return;
     rows.push(
       cols.map((col, i) => {
         const kind = kinds[i]!;
@@ -199,11 +201,19 @@ export async function cancelGridExport(jobId: string): Promise<void> {
  */
 export async function exportGridToExcel(
   api: GridApi,
-  opts: { title: string; t: TFunction; language: 'zh' | 'en'; jobId?: string; onProgress?: (done: number, total: number) => void },
+  opts: {
+    title: string;
+    t: TFunction;
+    language: 'zh' | 'en';
+    jobId?: string;
+    onProgress?: (done: number, total: number) => void;
+    /** rows not to export (e.g. the empty line waiting at the end of an entry grid) */
+    skipRow?: (data: unknown) => boolean;
+  },
 ): Promise<GridExportResult> {
   const { t } = opts;
   const jobId = opts.jobId ?? newExportJobId();
-  const { columns, rows } = snapshotGrid(api, t);
+  const { columns, rows } = snapshotGrid(api, t, opts.skipRow ? { skipRow: opts.skipRow } : {});
   const listener = opts.onProgress;
   const stop = listener ? onProgress((e) => e.jobId === jobId && listener(e.done, e.total)) : null;
   try {

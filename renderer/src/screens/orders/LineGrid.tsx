@@ -27,6 +27,8 @@ import { useAppState } from '../../context';
 import { partyName, productName } from '../../lib/names';
 import { lineColumns } from './lineColumns';
 import { emptyLine, isEmptyLine, type LineDraft } from './lineModel';
+import type { GridExportResult } from '../../../../shared/gridExport';
+import { exportGridToExcel, titleAround } from '../../lib/gridExport';
 import type { ProductOption } from './pickers';
 import { entryGridTheme } from '../../lib/gridTheme';
 
@@ -43,6 +45,8 @@ export interface LineGridHandle {
   restore(line: LineDraft, index: number): void;
   /** end a cell edit in progress, so its value is in the lines */
   commit(): void;
+  /** "Export to Excel" of the lines as shown (without the empty line waiting at the end) */
+  exportExcel(): Promise<GridExportResult>;
 }
 
 interface LineGridProps {
@@ -70,6 +74,7 @@ export function LineGrid(props: LineGridProps) {
   const { language: lang } = useAppState();
   const apiRef = useRef<GridApi<LineDraft> | null>(null);
   const justPicked = useRef(false);
+  const wrapRef = useRef<HTMLDivElement>(null);
   // The lines as the grid has them; a grid made anew (another language) starts from these, not from `rows`.
   const current = useRef<LineDraft[]>(rows);
   const rowsSeen = useRef(rows);
@@ -279,8 +284,19 @@ export function LineGrid(props: LineGridProps) {
       commit() {
         apiRef.current?.stopEditing();
       },
+      async exportExcel() {
+        const api = apiRef.current;
+        if (!api) throw new Error('The line grid is not ready.');
+        api.stopEditing();
+        return exportGridToExcel(api as unknown as GridApi, {
+          title: titleAround(wrapRef.current),
+          t,
+          language: i18n.language === 'en' ? 'en' : 'zh',
+          skipRow: (data) => isEmptyLine(data as LineDraft),
+        });
+      },
     }),
-    [allLines, emit, ensureTrailingEmpty, focus],
+    [allLines, emit, ensureTrailingEmpty, focus, t, i18n],
   );
 
   // refresh the error marks and previews when errors, currency or editability change
@@ -299,7 +315,7 @@ export function LineGrid(props: LineGridProps) {
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
 
   return (
-    <div className="line-grid" data-testid="line-grid">
+    <div className="line-grid" data-testid="line-grid" ref={wrapRef}>
       <AgGridReact<LineDraft>
         key={i18n.language}
         theme={theme}

@@ -46,6 +46,7 @@ interface Loaded {
 export function OrderDetail({ id, newKind }: { id: number | null; newKind: OrderKind }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const [exportingLines, setExportingLines] = useState(false);
   const { company } = useAppState();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -62,6 +63,19 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
   const [dialog, setDialog] = useState<Dialog>(null);
   const [generated, setGenerated] = useState<Order[] | null>(null);
   const gridRef = useRef<LineGridHandle>(null);
+  async function exportLines() {
+    const grid = gridRef.current;
+    if (!grid || exportingLines) return;
+    setExportingLines(true);
+    try {
+      const r = await grid.exportExcel();
+      notify.success(t('common.exportExcelDone', { count: r.rows, file: r.fileName }));
+    } catch (e) {
+      notify.error(t('common.exportExcelFailed', { message: describeError(t, e) }));
+    } finally {
+      setExportingLines(false);
+    }
+  }
   const tRef = useRef(t);
   tRef.current = t;
   const baseCurrency = company.baseCurrency;
@@ -445,6 +459,12 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           onUndo={undoRemove}
           handleRef={gridRef}
         />
+        {/* after the grid: Tab from the header form still lands in the first cell */}
+        <div className="lines-foot">
+          <button type="button" className="link-button" data-action="export-lines-excel" disabled={exportingLines} onClick={() => void exportLines()}>
+            {exportingLines ? t('common.exportExcelBusy') : t('common.exportExcel')}
+          </button>
+        </div>
         {issues.length > 0 && <IssueList issues={issues} onGoTo={(k, c) => gridRef.current?.focusCell(k, c)} />}
         <OrderTotals totals={totals} currency={currency} baseCurrency={baseCurrency} unsaved={dirty || !order} />
 

@@ -92,6 +92,7 @@ export function lineColumns(c: LineColumnContext): ColDef<LineDraft>[] {
       headerTooltip: L('stockWarning'),
       width: 40,
       editable: false,
+      context: { excel: { skip: true } },
       cellRenderer: (p: CustomCellRendererProps<LineDraft>) => {
         const text = p.data?.stockWarning ? orderMessage(t, p.data.stockWarning) : '';
         return text ? (

@@ -242,26 +242,10 @@ export function getOrder(db: DB, id: number): Order {
       }
     }
     return {
+      ...lineView(l, r.currency),
       id: l.id,
       lineNo: l.line_no,
-      productId: l.product_id,
-      itemNo: l.item_no,
-      nameZh: l.name_zh,
-      nameEn: l.name_en,
-      spec: l.spec,
-      hsCode: l.hs_code,
-      unit: l.unit,
-      cartons: l.cartons,
-      pcsPerCarton: l.pcs_per_carton,
-      quantity: qtyText(l.qty_e3),
-      unitPrice: formatScaledTrim(l.price_e4, PRICE),
-      amount: formatAmount(l.amount_minor, r.currency),
-      grossKg: kgOpt(l.gross_g),
-      netKg: kgOpt(l.net_g),
-      cbm: cbmOpt(l.cbm_e4),
-      stallId: l.stall_id,
       stallName: l.stall_id === null ? '' : ((stallNames.get(l.stall_id) as { name: string } | undefined)?.name ?? ''),
-      notes: l.notes,
       doneQuantity: qtyText(d),
       remainingQuantity: qtyText(remaining),
       stockWarning,
@@ -430,8 +414,9 @@ function updateLine(db: DB, id: number, lineNo: number, l: StoredLine): void {
   );
 }
 
-/** A line as the audit log shows it: the user's fields, in the user's units. */
-function lineView(l: StoredLine & { line_no?: number }, currency: string): Record<string, unknown> {
+/** A line's own fields in the user's units: what orders.get returns and what the audit log shows. */
+type LineFields = Omit<OrderLine, 'id' | 'lineNo' | 'stallName' | 'doneQuantity' | 'remainingQuantity' | 'stockWarning'>;
+function lineView(l: StoredLine & { line_no?: number }, currency: string): LineFields {
   return {
     productId: l.product_id,
     itemNo: l.item_no,

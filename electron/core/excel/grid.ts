@@ -25,7 +25,7 @@ import { CancelledError, type BuildHooks } from '../ledgers/build';
 import { setMoney, setScaled, setText } from './cells';
 import { installQuotePrefix } from './quote-prefix';
 import { autoFilter, fitRowHeights, freezeAt, printSetup, uniqueSheetName } from './sheet';
-import { tempNameFor } from './write';
+import { renameIntoPlace, tempNameFor } from './write';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -397,7 +397,7 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, target);
+    renameIntoPlace(tmp, target);
   } catch (e) {
     await abortWorkbook(wb).catch(() => {});
     fs.rmSync(tmp, { force: true });

@@ -43,9 +43,23 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(tmp, target);
   } catch (e) {
     if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  renameIntoPlace(tmp, target);
+}
+
+/**
+ * Rename a complete temp file to the chosen name: the last step of every export, whether the file was held in
+ * memory (writeFileAtomic) or streamed. On failure the temp file is removed and the chosen name keeps
+ * whatever it had; a file open in Excel gets a message that says so.
+ */
+export function renameIntoPlace(tmp: string, target: string): void {
+  try {
+    fs.renameSync(tmp, target);
+  } catch (e) {
     fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {

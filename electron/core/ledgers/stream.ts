@@ -427,22 +427,4 @@ export function checkTargetFolder(target: string): void {
   if (!fs.existsSync(dir)) throw new AppError('validation', `The folder ${dir} does not exist.`, [{ path: 'outFile', message: `the folder ${dir} does not exist` }]);
 }
 
-/**
- * Rename the complete temp file to the chosen name (the last step of ../excel/write.ts's writeFileAtomic, for
- * a file that was streamed rather than held in memory). On failure the temp file is removed and the chosen
- * name keeps whatever it had.
- */
-export function renameIntoPlace(tmp: string, target: string): void {
-  try {
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new AppError('conflict', `${target} cannot be written (${code}): close it in Excel or choose another name.`, [
-        { path: 'outFile', message: 'the file is open in another program or the folder is read-only' },
-      ]);
-    }
-    throw e;
-  }
-}
+export { renameIntoPlace } from '../excel/write';

@@ -11,6 +11,11 @@ import { APP_VERSION } from '../core/version';
 import { checkCompanyFile } from '../core/check';
 import { DEFAULT_PORT, startServer } from '../server';
 import { exportCommand } from './export';
+import fs from 'node:fs';
+import readline from 'node:readline';
+import Database from 'better-sqlite3';
+import { backupTo, fileStamp, inspectBackup, restoreFrom, type BackupCounts, type BackupInfo } from '../core/backup';
+import { companyFilePath } from '../core/paths';
 
 interface Command {
   summary: string;
@@ -70,7 +75,104 @@ const commands: Record<string, Command> = {
     },
   },
   export: exportCommand,
+  backup: {
+    summary: 'online backup of the company file into a file (verified before it gets its name)',
+    usage: 'trade-records backup --out <file or folder> [--data <folder>]',
+    options: { ...dataOption, out: { type: 'string' } },
+    async run(values, positionals) {
+      const outText = typeof values.out === 'string' ? values.out.trim() : '';
+      if (outText === '' || positionals.length > 0) {
+        console.error('--out is required (and nothing else).\nUsage: trade-records backup --out <file or folder> [--data <folder>]');
+        return 2;
+      }
+      const companyFile = companyFilePath(dataDirOf(values));
+      if (!fs.existsSync(companyFile)) {
+        console.error(`trade-records backup: there is no company file ${companyFile} to back up.`);
+        return 1;
+      }
+      let out = path.resolve(outText);
+      if (fs.existsSync(out) && fs.statSync(out).isDirectory()) out = path.join(out, `company-${fileStamp(new Date())}.sqlite`);
+      if (fs.existsSync(out)) {
+        console.error(`trade-records backup: ${out} already exists; choose another name (a backup never overwrites a file).`);
+        return 1;
+      }
+      // The file as it is (no migration): a plain connection, closed before returning.
+      const db = new Database(companyFile, { fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        const r = await backupTo(db, out);
+        console.log(`Backup written:     ${r.file}`);
+        console.log(`Size:               ${formatBytes(r.bytes)}`);
+        console.log(`Schema version:     ${r.schemaVersion}`);
+        printCounts(r.counts);
+        return 0;
+      } finally {
+        db.close();
+      }
+    },
+  },
+  restore: {
+    summary: 'replace the company file with a backup (checked first; the current file is backed up before the swap)',
+    usage: 'trade-records restore <backup file> [--data <folder>] [--yes]',
+    options: { ...dataOption, yes: { type: 'boolean', short: 'y' } },
+    async run(values, positionals) {
+      if (positionals.length !== 1) {
+        console.error('Name one backup file.\nUsage: trade-records restore <backup file> [--data <folder>] [--yes]');
+        return 2;
+      }
+      const dataDir = dataDirOf(values);
+      const info = inspectBackup(positionals[0]!); // refuses a damaged, foreign or newer file: exit 1 with the reason
+      printBackupInfo(info);
+      console.log(`Restore into:       ${companyFilePath(dataDir)} (the current file is backed up first)`);
+      if (values.yes !== true) {
+        if (!process.stdin.isTTY) {
+          console.error('trade-records restore: not restored — no one to confirm on this terminal. Pass --yes to restore without asking.');
+          return 1;
+        }
+        if (!(await askYesNo('Restore? [y/N] '))) {
+          console.error('trade-records restore: not restored; nothing was changed.');
+          return 1;
+        }
+      }
+      const r = await restoreFrom(dataDir, info.file);
+      console.log(`Restored:           ${r.restored.file}`);
+      console.log(`Previous file kept: ${r.safetyBackup ?? '(there was no company file)'}`);
+      if (r.migrationBackup) console.log(`Backup before migrating: ${r.migrationBackup}`);
+      console.log(`Integrity:          ${r.check.integrity.join('; ')}`);
+      console.log(`Foreign keys:       ${r.check.foreignKeyProblems === 0 ? 'ok' : `${r.check.foreignKeyProblems} broken references`}`);
+      return r.check.ok ? 0 : 1;
+    },
+  },
 };
+
+function formatBytes(n: number): string {
+  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function printCounts(counts: BackupCounts): void {
+  for (const [what, n] of Object.entries(counts)) console.log(`${(what + ':').padEnd(20)}${n}`);
+}
+
+function printBackupInfo(info: BackupInfo): void {
+  console.log(`Backup file:        ${info.file}`);
+  console.log(`Size:               ${formatBytes(info.bytes)}`);
+  console.log(`Company:            ${info.company ?? '(not set up)'}`);
+  console.log(
+    `Schema version:     ${info.schemaVersion}${info.schemaVersion < info.latestSchemaVersion ? ` (will be upgraded to ${info.latestSchemaVersion})` : ''}`,
+  );
+  console.log(`Last change:        ${info.lastChange ?? '(no records)'}`);
+  printCounts(info.counts);
+}
+
+async function askYesNo(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
 
 function dataDirOf(values: Record<string, string | boolean | undefined>): string {
   return typeof values.data === 'string' && values.data !== '' ? path.resolve(values.data) : defaultDataDir();

@@ -13,6 +13,7 @@ import { isApiName, type ApiResponse } from '../../shared/api';
 import { IPC_CHANNEL, IPC_PROGRESS_CHANNEL } from '../../shared/bridge';
 import { openCore, type Core } from '../core';
 import { AppError } from '../core/errors';
+import { autoBackup } from '../core/backup';
 import { dataDirFromArgv } from './args';
 import { contentSecurityPolicy } from './csp';
 import { buildMenu } from './menu';
@@ -166,6 +167,8 @@ async function start(): Promise<void> {
     return;
   }
   const opened = core;
+  // the day's automatic backup (30 daily, 12 monthly kept); a failure is logged, never blocks the window
+  autoBackup(opened.db, dataDir).catch((e: unknown) => console.error('Automatic backup failed', e));
   hardenSession(session.defaultSession);
   registerIpc();
   opened.onProgress((e) => {

@@ -265,6 +265,29 @@ export const ProductInputSchema = z
 
 export const ProductPatchSchema = z.object(productFields).partial().strict();
 
+/**
+ * A JSON value, checked in place rather than copied (z.json() copies objects by assignment, which turns an own
+ * "__proto__" key into a prototype change and silently drops it): plain objects, arrays, strings, finite
+ * numbers, booleans and null, at most 32 levels deep.
+ */
+function isJsonValue(v: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    // a field set to undefined (as structured clone over IPC keeps it) is dropped when stored, as JSON does
+    return Object.keys(v).every((k) => {
+      const x = (v as Record<string, unknown>)[k];
+      return x === undefined || isJsonValue(x, depth + 1);
+    });
+  }
+  return false;
+}
+const jsonValue = z.custom<z.core.util.JSONType>((v) => isJsonValue(v), { message: 'a JSON value (objects, arrays, text, finite numbers, true/false, null)' });
+
 const Empty = z.object({}).strict();
 const ById = z.object({ id }).strict();
 const search = text(200).optional();
@@ -421,7 +444,7 @@ export const apiMap = {
     z
       .object({
         key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/),
-        value: z.json().refine((v) => JSON.stringify(v).length <= 100_000, 'value too large'),
+        value: jsonValue.refine((v) => JSON.stringify(v).length <= 100_000, 'value too large'),
       })
       .strict(),
   ),

@@ -12,6 +12,7 @@ import { APP_VERSION } from '../core/version';
 import { checkCompanyFile } from '../core/check';
 import { DEFAULT_PORT, startServer } from '../server';
 import { exportCommand } from './export';
+import { benchCommand, seedCommand } from './bench';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
@@ -82,6 +83,8 @@ const commands: Record<string, Command> = {
     },
   },
   export: exportCommand,
+  seed: seedCommand,
+  bench: benchCommand,
   backup: {
     summary: 'online backup of the company file into a file (verified before it gets its name)',
     usage: 'trade-records backup --out <file or folder> [--data <folder>]',

@@ -1,0 +1,314 @@
+/**
+ * `trade-records seed` (demo data) and `trade-records bench` (issue 7): the benchmark harness. bench seeds a
+ * temporary company file, measures what the core offers today through the same calls the window makes, and
+ * prints a table: operation, size, median of N runs, peak RSS, the issue's target, PASS/MISS. Benchmarks never
+ * fail: the exit code is 0 whatever the figures.
+ *
+ * Peak memory: RSS is sampled every 10 ms on a timer and once after each run; a long synchronous call blocks the
+ * timer, so for those the figure is the RSS right after the call (what the call left allocated), a lower bound.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { openCore, type Core } from '../core';
+import { defaultDataDir } from '../core/paths';
+import { seed } from '../core/seed';
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
+}
+
+function intOption(v: string | boolean | undefined, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const s = String(v).replace(/_/g, '');
+  if (!/^\d+$/.test(s)) throw new Error(`--${name} must be a whole number, not "${String(v)}"`);
+  return Number(s);
+}
+
+const dataDirOf = (v: Record<string, string | boolean | undefined>) => (typeof v.data === 'string' && v.data !== '' ? path.resolve(v.data) : defaultDataDir());
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+export const seedCommand: Command = {
+  summary: 'fill the company file with reproducible demo data (parties, products, orders, payments, shipments, imports)',
+  usage: 'trade-records seed --lines <n> [--seed <int>] [--data <folder>]',
+  options: { data: { type: 'string' }, lines: { type: 'string' }, seed: { type: 'string' } },
+  async run(values) {
+    if (values.lines === undefined) {
+      console.error('--lines is required.\nUsage: trade-records seed --lines <n> [--seed <int>] [--data <folder>]');
+      return 2;
+    }
+    const lines = intOption(values.lines, 'lines', 0);
+    const seedNo = intOption(values.seed, 'seed', 1);
+    const core = await openCore({ dataDir: dataDirOf(values) });
+    try {
+      const r = seed(core.db, { lines, seed: seedNo, onProgress: (n) => process.stderr.write(`\r${n} / ${lines} lines`) });
+      process.stderr.write('\n');
+      console.log(`Company file:       ${core.companyFile}`);
+      for (const [k, n] of Object.entries(r.counts)) console.log(`${(k + ':').padEnd(20)}${n}`);
+      console.log(`Time:               ${(r.ms / 1000).toFixed(1)} s (${Math.round(lines / (r.ms / 1000))} lines/s)`);
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Row {
+  op: string;
+  size: string;
+  medianMs: number | null;
+  peak: number;
+  target: string;
+  verdict: string;
+  note?: string;
+}
+
+class Peak {
+  private max = 0;
+  private timer: NodeJS.Timeout | undefined;
+  start() {
+    this.max = process.memoryUsage().rss;
+    this.timer = setInterval(() => this.sample(), 10);
+  }
+  sample() {
+    this.max = Math.max(this.max, process.memoryUsage().rss);
+  }
+  stop(): number {
+    this.sample();
+    clearInterval(this.timer);
+    return this.max;
+  }
+}
+
+async function measure<T>(runs: number, fn: (i: number) => Promise<T> | T): Promise<{ median: number; peak: number; last: T }> {
+  const times: number[] = [];
+  const peak = new Peak();
+  peak.start();
+  let last: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    last = await fn(i);
+    times.push(performance.now() - t);
+    peak.sample();
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, peak: peak.stop(), last: last as T };
+}
+
+const need = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T => {
+  if (!r.ok) throw new Error(`${what}: ${r.error.message}`);
+  return r.value;
+};
+
+function verdict(ms: number, limitMs: number): string {
+  return ms <= limitMs ? 'PASS' : `MISS ×${(ms / limitMs).toFixed(1)}`;
+}
+
+export const benchCommand: Command = {
+  summary: 'benchmark: seed a temporary company file and print timings against the targets of issue 7',
+  usage: 'trade-records bench [--lines <n>] [--runs <n>] [--keep]   (default 1000000 lines, 5 runs)',
+  options: { lines: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, seed: { type: 'string' } },
+  async run(values) {
+    const lines = intOption(values.lines, 'lines', 1_000_000);
+    const runs = Math.max(1, intOption(values.runs, 'runs', 5));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-bench-'));
+    const rows: Row[] = [];
+    const add = (r: Row) => {
+      rows.push(r);
+      console.error(`  ${r.op}: ${r.medianMs === null ? '-' : r.medianMs.toFixed(1) + ' ms'}`);
+    };
+    console.log(`Trade Records benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()}`);
+    console.log(`Company file: ${lines} order lines in ${dir}; medians of ${runs} runs unless noted\n`);
+    let core: Core | undefined;
+    try {
+      // 1. seed
+      {
+        core = await openCore({ dataDir: dir, log: () => {} });
+        const peak = new Peak();
+        peak.start();
+        const r = seed(core.db, { lines, seed: intOption(values.seed, 'seed', 1) });
+        add({ op: 'seed demo data (once)', size: `${lines} lines`, medianMs: r.ms, peak: peak.stop(), target: lines >= 1_000_000 ? '< 60 s for 1M' : '< 60 s for 1M (pro rata)', verdict: verdict(r.ms, 60_000 * (lines / 1_000_000)) });
+        core.db.pragma('wal_checkpoint(TRUNCATE)');
+        core.db.pragma('optimize');
+        core.close();
+        core = undefined;
+      }
+      const file = path.join(dir, 'company.sqlite');
+      const size = fs.statSync(file).size;
+      add({ op: 'company file size', size: `${lines} lines`, medianMs: null, peak: 0, target: '< 400 MB for 1M', verdict: size / 1024 / 1024 <= 400 * (lines / 1_000_000) ? 'PASS' : 'MISS', note: mb(size) });
+
+      // 2. open + first screen (the dashboard is the first screen)
+      {
+        const m = await measure(runs, async () => {
+          const c = await openCore({ dataDir: dir, log: () => {} });
+          need(await c.call('dashboard.summary', {}), 'dashboard');
+          c.close();
+        });
+        add({ op: 'open file + dashboard (first screen)', size: `${lines} lines`, medianMs: m.median, peak: m.peak, target: '< 300 ms', verdict: verdict(m.median, 300) });
+      }
+      core = await openCore({ dataDir: dir, log: () => {} });
+      const c = core;
+      const db = c.db;
+      const nSales = (db.prepare("SELECT count(*) AS n FROM trade_order WHERE kind = 'sales'").get() as { n: number }).n;
+
+      // 3. orders list: no paging exists yet — the whole list is what the screen loads
+      {
+        const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales' }), 'orders.list'));
+        add({ op: 'orders list, sales, by date (ALL rows: no paging yet)', size: `${m.last.length} orders`, medianMs: m.median, peak: m.peak, target: '< 20 ms (first 100)', verdict: verdict(m.median, 20) });
+      }
+      const top = db.prepare("SELECT party_id AS id, count(*) AS n FROM trade_order WHERE kind = 'sales' GROUP BY party_id ORDER BY n DESC LIMIT 1").get() as { id: number; n: number };
+      {
+        const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales', partyId: top.id }), 'orders.list'));
+        add({ op: 'orders list filtered by party (biggest buyer)', size: `${m.last.length} of ${nSales}`, medianMs: m.median, peak: m.peak, target: '< 50 ms', verdict: verdict(m.median, 50) });
+      }
+      {
+        const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales', status: 'confirmed' }), 'orders.list'));
+        add({ op: 'orders list filtered by status', size: `${m.last.length} of ${nSales}`, medianMs: m.median, peak: m.peak, target: '< 50 ms', verdict: verdict(m.median, 50) });
+      }
+      {
+        const item = (db.prepare('SELECT item_no FROM product ORDER BY id LIMIT 1 OFFSET 7').get() as { item_no: string }).item_no;
+        const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales', search: item }), 'orders.list'));
+        add({ op: `orders list, free text (item no. ${item}; LIKE scan)`, size: `${m.last.length} of ${nSales}`, medianMs: m.median, peak: m.peak, target: '< 50 ms', verdict: verdict(m.median, 50) });
+      }
+      add({ op: 'next block of 100 rows while scrolling', size: '-', medianMs: null, peak: 0, target: '< 10 ms', verdict: 'n/a', note: 'no paged query in the core yet' });
+
+      // 4. monthly aggregates: no core query exists; the SQL such a query would run, over every line
+      {
+        const stmt = db.prepare(`SELECT substr(o.order_date, 1, 7) AS month, o.kind, count(*) AS n, sum(ol.amount_minor) AS amount
+                                 FROM order_line ol JOIN trade_order o ON o.id = ol.order_id GROUP BY month, o.kind`);
+        const m = await measure(runs, () => stmt.all());
+        add({ op: 'monthly ledger aggregates (ad-hoc SQL, no core query yet)', size: `${lines} lines`, medianMs: m.median, peak: m.peak, target: '< 500 ms', verdict: verdict(m.median, 500) });
+        const stmt2 = db.prepare(`SELECT substr(order_date, 1, 7) AS month, kind, count(*) AS n, sum(base_total_minor) AS base FROM trade_order GROUP BY month, kind`);
+        const m2 = await measure(runs, () => stmt2.all());
+        add({ op: 'monthly aggregates from stored order totals (SQL)', size: `${db.prepare('SELECT count(*) AS n FROM trade_order').pluck().get() as number} orders`, medianMs: m2.median, peak: m2.peak, target: '< 500 ms', verdict: verdict(m2.median, 500) });
+      }
+
+      // 5. save an order of 40 lines through the API (one transaction, audit included): 50 orders for one
+      //    buyer, which then make the 2,000-line shipment below
+      const products = db.prepare('SELECT id, supplier_id, default_price_e4 FROM product ORDER BY id LIMIT 400').all() as { id: number; supplier_id: number; default_price_e4: number }[];
+      const orderIds: number[] = [];
+      {
+        const m = await measure(50, async (i) => {
+          const o = need(
+            await c.call('orders.create', {
+              kind: 'sales',
+              partyId: top.id,
+              orderDate: '2025-12-30',
+              currency: 'USD',
+              rate: '7.2',
+              lines: Array.from({ length: 40 }, (_, k) => {
+                const p = products[(i * 40 + k) % products.length]!;
+                return { productId: p.id, cartons: 1 + ((i + k) % 20), unitPrice: (p.default_price_e4 / 10000 / 6).toFixed(4), stallId: p.supplier_id };
+              }),
+            }),
+            'orders.create',
+          );
+          orderIds.push(o.id);
+          return o;
+        });
+        add({ op: 'save an order of 40 lines (orders.create)', size: '40 lines', medianMs: m.median, peak: m.peak, target: '< 20 ms', verdict: verdict(m.median, 20), note: 'median of 50' });
+      }
+      for (const id of orderIds) need(await c.call('orders.confirm', { id }), 'orders.confirm');
+
+      // 6. filing pack of a 2,000-line shipment
+      {
+        const agent = db.prepare("SELECT id FROM party WHERE roles LIKE '%,agent,%' LIMIT 1").pluck().get() as number;
+        const shippable = need(await c.call('shipments.shippable', { consigneeId: top.id }), 'shipments.shippable').filter((l) => orderIds.includes(l.orderId));
+        const s = need(
+          await c.call('shipments.create', {
+            mode: 'sea',
+            tradeMode: '1039',
+            exporterId: agent,
+            consigneeId: top.id,
+            containerNo: 'CSQU3054383',
+            containerType: '40HQ',
+            etd: '2025-12-31',
+            lines: shippable.slice(0, 2000).map((l) => ({ orderLineId: l.orderLineId, quantity: l.remaining })),
+          }),
+          'shipments.create',
+        );
+        const fr = Math.min(runs, 3);
+        const m = await measure(fr, async () => need(await c.call('filing.export', { shipmentId: s.id, usdRate: '7.2', draft: true }), 'filing.export'));
+        add({ op: 'export the filing pack (draft)', size: `${s.lines.length} lines`, medianMs: m.median, peak: m.peak, target: '< 1 s', verdict: verdict(m.median, 1000), note: `median of ${fr}` });
+      }
+
+      // 7. ledgers export of ~100,000 order lines (the period that holds them), and the ExcelJS baseline
+      {
+        const months = db.prepare(`SELECT substr(o.order_date, 1, 7) AS month, count(*) AS n FROM order_line ol JOIN trade_order o ON o.id = ol.order_id
+                                   GROUP BY month ORDER BY month DESC`).all() as { month: string; n: number }[];
+        let n = 0;
+        let fromMonth = months[0]!.month;
+        for (const mo of months) {
+          if (n >= 100_000) break;
+          n += mo.n;
+          fromMonth = mo.month;
+        }
+        const from = `${fromMonth}-01`;
+        const to = '2025-12-31';
+        const lr = Math.min(runs, 3);
+        let bytes = 0;
+        const m = await measure(lr, async () => {
+          const r = need(await c.call('ledgers.export', { from, to }), 'ledgers.export');
+          bytes = Buffer.byteLength(r.dataBase64, 'base64');
+          return r;
+        });
+        add({ op: `ledgers export ${from}…${to} (ledgers.export, worker)`, size: `${n} order lines`, medianMs: m.median, peak: m.peak, target: '≤ 3 s, ≤ 250 MB', verdict: `${verdict(m.median, 3000)}${m.peak > 250 * 1024 * 1024 ? ' / MEM MISS' : ''}`, note: `median of ${lr}; ${mb(bytes)} xlsx` });
+        const rowsSql = db.prepare(`SELECT o.order_date, o.no, p.name_en, p.name_zh, ol.item_no, ol.name_zh AS lzh, ol.name_en AS len, ol.hs_code, ol.unit, ol.cartons, ol.qty_e3, ol.price_e4,
+                                          ol.amount_minor, o.currency, ol.gross_g FROM order_line ol JOIN trade_order o ON o.id = ol.order_id JOIN party p ON p.id = o.party_id
+                                   WHERE o.order_date BETWEEN ? AND ? ORDER BY o.order_date, o.id, ol.line_no LIMIT 100000`);
+        const b = await measure(lr, async () => {
+          const out = path.join(dir, 'baseline.xlsx');
+          const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
+          const ws = wb.addWorksheet('Lines', { views: [{ state: 'frozen', ySplit: 1 }] });
+          ws.columns = ['Date', 'Order', 'Buyer', '客户', 'Item no.', '品名', 'Name', 'HS', 'Unit', 'Cartons', 'Qty', 'Price', 'Amount', 'Cur', 'Gross kg'].map((h) => ({ header: h, width: 14 }));
+          ws.getRow(1).font = { bold: true };
+          ws.getRow(1).commit();
+          for (const r of rowsSql.iterate(from, to) as Iterable<Record<string, string | number>>) {
+            const row = ws.addRow([r.order_date, r.no, r.name_en, r.name_zh, r.item_no, r.lzh, r.len, r.hs_code, r.unit, r.cartons, Number(r.qty_e3) / 1000, Number(r.price_e4) / 10000, Number(r.amount_minor) / 100, r.currency, Number(r.gross_g) / 1000]);
+            row.getCell(11).numFmt = '#,##0.###';
+            row.getCell(12).numFmt = '#,##0.0000';
+            row.getCell(13).numFmt = '#,##0.00';
+            row.getCell(15).numFmt = '#,##0.000';
+            row.commit();
+          }
+          await wb.commit();
+          return fs.statSync(out).size;
+        });
+        add({ op: 'baseline: same lines via ExcelJS streaming writer, styled, 15 cols', size: `${Math.min(n, 100_000)} rows`, medianMs: b.median, peak: b.peak, target: 'baseline', verdict: `ratio ${(m.median / b.median).toFixed(2)}`, note: `median of ${lr}; ${mb(b.last)}; ledgers/baseline time` });
+      }
+      add({ op: 'import 100,000 rows from xlsx', size: '-', medianMs: null, peak: 0, target: '≤ 5 s', verdict: 'n/a', note: 'no xlsx import in the core yet' });
+    } finally {
+      core?.close();
+      if (values.keep === true) console.log(`Kept: ${dir}`);
+      else fs.rmSync(dir, { recursive: true, force: true });
+    }
+    printTable(rows);
+    return 0;
+  },
+};
+
+function printTable(rows: Row[]): void {
+  const cells = [
+    ['operation', 'size', 'median', 'peak RSS', 'target', 'result', 'note'],
+    ...rows.map((r) => [
+      r.op,
+      r.size,
+      r.medianMs === null ? '-' : r.medianMs >= 1000 ? `${(r.medianMs / 1000).toFixed(2)} s` : `${r.medianMs.toFixed(1)} ms`,
+      r.peak ? mb(r.peak) : '-',
+      r.target,
+      r.verdict,
+      r.note ?? '',
+    ]),
+  ];
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(cells[0]!));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of cells.slice(1)) console.log(line(row));
+}

@@ -152,6 +152,46 @@ export interface Product {
   updatedAt: string;
 }
 
+/** The kinds of record the audit trail names (audit_log.entity). */
+export const AUDIT_ENTITIES = [
+  'company',
+  'party',
+  'product',
+  'order',
+  'payment',
+  'shipment',
+  'import',
+  'claim',
+  'attachment',
+  'stock_move',
+  'setting',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** One entry of the audit trail: who changed which record when, and how. */
+export interface AuditEntry {
+  id: number;
+  /** ISO timestamp (UTC) */
+  at: string;
+  user: string;
+  entity: string;
+  entityId: number;
+  /** create, update, archive, unarchive, delete, confirm, cancel, status, … */
+  action: string;
+  /** an update: { field: [before, after] }; a create or delete: the record's fields */
+  changes: unknown;
+}
+
+/** The audit trail's hash chain, checked entry by entry in id order. */
+export interface AuditVerifyResult {
+  ok: boolean;
+  /** how many entries were checked */
+  entries: number;
+  /** the first entry that does not fit the chain (edited, or after a deleted or inserted entry) */
+  brokenAt?: { id: number; entity: string; entityId: number; at: string };
+  message: string;
+}
+
 export interface CodeEntry {
   code: string;
   nameZh: string;
@@ -435,6 +475,23 @@ export const apiMap = {
   'ledgers.export': call<LedgersExport>()(LedgersExportSchema),
   /** Stop a running job (an export) by the jobId its progress events carry. */
   'jobs.cancel': call<JobCancelResult>()(JobCancelSchema),
+
+  /** The audit trail, newest first: the whole file, one kind of record, or one record; dates are local days. */
+  'history.list': call<AuditEntry[]>()(
+    z
+      .object({
+        entity: z.enum(AUDIT_ENTITIES).optional(),
+        entityId: id.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        /** default 200 */
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict()
+      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'the end date is before the start date', path: ['to'] }),
+  ),
+  /** Check the audit trail's hash chain (the same check as `trade-records check`). */
+  'history.verify': call<AuditVerifyResult>()(Empty),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 

@@ -30,7 +30,7 @@ const dataOption = { data: { type: 'string' as const } };
 
 const commands: Record<string, Command> = {
   check: {
-    summary: 'open the company file, run pending migrations, print counts and the integrity check',
+    summary: 'open the company file, run pending migrations, print counts, the integrity check and the audit chain',
     usage: 'trade-records check [--data <folder>]',
     options: { ...dataOption },
     async run(values) {
@@ -44,6 +44,7 @@ const commands: Record<string, Command> = {
         for (const [table, n] of Object.entries(report.counts)) console.log(`${(table + ':').padEnd(20)}${n}`);
         console.log(`Integrity:          ${report.integrity.join('; ')}`);
         console.log(`Foreign keys:       ${report.foreignKeyProblems === 0 ? 'ok' : `${report.foreignKeyProblems} broken references`}`);
+        console.log(`Audit chain:        ${report.auditChain.message}`);
         return report.ok ? 0 : 1;
       } finally {
         core.close();

@@ -1,3 +1,5 @@
+import type { AuditVerifyResult } from '../../shared/api';
+import { verifyAuditChain } from './audit';
 import type { DB } from './db';
 
 export interface CheckReport {
@@ -8,9 +10,11 @@ export interface CheckReport {
   /** 'ok', or the problems PRAGMA integrity_check found */
   integrity: string[];
   foreignKeyProblems: number;
+  /** the audit trail's hash chain */
+  auditChain: AuditVerifyResult;
 }
 
-/** The checks `trade-records check` prints: integrity, foreign keys, record counts. */
+/** The checks `trade-records check` prints: integrity, foreign keys, the audit chain, record counts. */
 export function checkCompanyFile(db: DB): CheckReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
@@ -31,12 +35,14 @@ export function checkCompanyFile(db: DB): CheckReport {
     claims: count('claim'),
     attachments: count('attachment'),
   };
+  const auditChain = verifyAuditChain(db);
   return {
-    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0,
+    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyProblems === 0 && auditChain.ok,
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     company: company?.n ?? null,
     counts,
     integrity,
     foreignKeyProblems,
+    auditChain,
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiParsedArg, Company } from '../../shared/api';
 import { nowIso, type DB } from './db';
 import { AppError } from './errors';
+import { audit, diff } from './trade/common';
 
 interface CompanyRow {
   name_zh: string;
@@ -28,12 +29,18 @@ function toCompany(r: CompanyRow): Company {
   };
 }
 
+/** The company's fields as the audit trail records them (no timestamps); the record's id is 1. */
+function auditView(c: Company): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...fields } = c;
+  return fields;
+}
+
 export function getCompany(db: DB): Company | null {
   const r = db.prepare('SELECT * FROM company WHERE id = 1').get() as CompanyRow | undefined;
   return r ? toCompany(r) : null;
 }
 
-export function setupCompany(db: DB, c: ApiParsedArg<'company.setup'>): Company {
+export function setupCompany(db: DB, c: ApiParsedArg<'company.setup'>, user = 'owner'): Company {
   return db.transaction(() => {
     if (getCompany(db)) throw new AppError('conflict', 'The company is already set up; change it in Settings.');
     const now = nowIso();
@@ -41,11 +48,13 @@ export function setupCompany(db: DB, c: ApiParsedArg<'company.setup'>): Company 
       `INSERT INTO company (id, name_zh, name_en, address, base_currency, language, mp_reg_no, customs_code, created_at, updated_at)
        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(c.nameZh, c.nameEn, c.address, c.baseCurrency, c.language, c.mpRegNo, c.customsCode, now, now);
-    return getCompany(db)!;
+    const created = getCompany(db)!;
+    audit(db, user, 'company', 1, 'create', auditView(created));
+    return created;
   })();
 }
 
-export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>): Company {
+export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>, user = 'owner'): Company {
   return db.transaction(() => {
     const current = getCompany(db);
     if (!current) throw new AppError('not_found', 'The company is not set up yet.');
@@ -70,6 +79,9 @@ export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>): Co
       `UPDATE company SET name_zh = ?, name_en = ?, address = ?, base_currency = ?, language = ?, mp_reg_no = ?,
          customs_code = ?, updated_at = ? WHERE id = 1`,
     ).run(next.nameZh, next.nameEn, next.address, next.baseCurrency, next.language, next.mpRegNo, next.customsCode, nowIso());
-    return getCompany(db)!;
+    const updated = getCompany(db)!;
+    const changes = diff(auditView(current), auditView(updated));
+    if (Object.keys(changes).length > 0) audit(db, user, 'company', 1, 'update', changes);
+    return updated;
   })();
 }

@@ -106,6 +106,7 @@ export async function openCompanyFile(file: string, opts: OpenOptions = {}): Pro
 function applyMigration(db: DB, m: Migration): void {
   const run = db.transaction(() => {
     db.exec(m.sql);
+    m.run?.(db);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
       m.version,
       m.name,

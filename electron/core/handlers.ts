@@ -4,6 +4,7 @@
  */
 import type { CodeEntry } from '../../shared/api';
 import { codeTables } from '../../shared/codes';
+import { listHistory, verifyAuditChain } from './audit';
 import { getCompany, setupCompany, updateCompany } from './company';
 import type { Handlers } from './context';
 import { archiveParty, createParty, deleteParty, getParty, listParties, updateParty } from './parties';
@@ -33,22 +34,22 @@ export const handlers: Handlers = {
     codeTables[table].map((r): CodeEntry => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en ?? '' })),
 
   'company.get': (_arg, { db }) => getCompany(db),
-  'company.setup': (arg, { db }) => setupCompany(db, arg),
-  'company.update': (arg, { db }) => updateCompany(db, arg),
+  'company.setup': (arg, { db, user }) => setupCompany(db, arg, user),
+  'company.update': (arg, { db, user }) => updateCompany(db, arg, user),
 
   'parties.list': (arg, { db }) => listParties(db, arg),
   'parties.get': ({ id }, { db }) => getParty(db, id),
-  'parties.create': (arg, { db }) => createParty(db, arg),
-  'parties.update': ({ id, patch }, { db }) => updateParty(db, id, patch),
-  'parties.archive': ({ id, archived }, { db }) => archiveParty(db, id, archived),
-  'parties.delete': ({ id }, { db }) => deleteParty(db, id),
+  'parties.create': (arg, { db, user }) => createParty(db, arg, user),
+  'parties.update': ({ id, patch }, { db, user }) => updateParty(db, id, patch, user),
+  'parties.archive': ({ id, archived }, { db, user }) => archiveParty(db, id, archived, user),
+  'parties.delete': ({ id }, { db, user }) => deleteParty(db, id, user),
 
   'products.list': (arg, { db }) => listProducts(db, arg),
   'products.get': ({ id }, { db }) => getProduct(db, id),
-  'products.create': (arg, { db }) => createProduct(db, arg),
-  'products.update': ({ id, patch }, { db }) => updateProduct(db, id, patch),
-  'products.archive': ({ id, archived }, { db }) => archiveProduct(db, id, archived),
-  'products.delete': ({ id }, { db }) => deleteProduct(db, id),
+  'products.create': (arg, { db, user }) => createProduct(db, arg, user),
+  'products.update': ({ id, patch }, { db, user }) => updateProduct(db, id, patch, user),
+  'products.archive': ({ id, archived }, { db, user }) => archiveProduct(db, id, archived, user),
+  'products.delete': ({ id }, { db, user }) => deleteProduct(db, id, user),
 
   'ui.get': ({ key }, { db, user }) => getUiState(db, user, key),
   'ui.set': ({ key, value }, { db, user }) => setUiState(db, user, key, value),
@@ -60,5 +61,7 @@ export const handlers: Handlers = {
   'grid.export': (arg, ctx) => exportGrid(ctx, arg),
   'ledgers.export': (arg, ctx) => exportLedgers(ctx, arg),
   'jobs.cancel': ({ jobId }) => ({ jobId, cancelled: cancelJob(jobId) }),
+  'history.list': (arg, { db }) => listHistory(db, arg),
+  'history.verify': (_arg, { db }) => verifyAuditChain(db),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
 };

@@ -2,6 +2,7 @@ import type { ApiParsedArg, Party, PartyRole } from '../../shared/api';
 import { countReferences, nowIso, type DB } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
+import { audit, diff } from './trade/common';
 
 interface PartyRow {
   id: number;
@@ -67,6 +68,12 @@ function toParty(r: PartyRow): Party {
   };
 }
 
+/** A party's fields as the audit trail records them (API names; no id or timestamps). */
+function auditView(p: Party): Record<string, unknown> {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = p;
+  return fields;
+}
+
 export function getParty(db: DB, id: number): Party {
   const r = db.prepare('SELECT * FROM party WHERE id = ?').get(id) as PartyRow | undefined;
   if (!r) throw notFound('Party', id);
@@ -94,7 +101,7 @@ export function listParties(db: DB, q: ApiParsedArg<'parties.list'>): Party[] {
   return (db.prepare(sql).all(...params) as PartyRow[]).map(toParty);
 }
 
-export function createParty(db: DB, p: ApiParsedArg<'parties.create'>): Party {
+export function createParty(db: DB, p: ApiParsedArg<'parties.create'>, user = 'owner'): Party {
   return db.transaction(() => {
     const now = nowIso();
     const fields = Object.entries(COLUMNS).filter(([k]) => (p as Record<string, unknown>)[k] !== undefined);
@@ -103,11 +110,13 @@ export function createParty(db: DB, p: ApiParsedArg<'parties.create'>): Party {
     const info = db
       .prepare(`INSERT INTO party (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
       .run(...values);
-    return getParty(db, Number(info.lastInsertRowid));
+    const created = getParty(db, Number(info.lastInsertRowid));
+    audit(db, user, 'party', created.id, 'create', auditView(created));
+    return created;
   })();
 }
 
-export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.update'>['patch']): Party {
+export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.update'>['patch'], user = 'owner'): Party {
   return db.transaction(() => {
     const current = getParty(db, id);
     const next = { ...current, ...patch };
@@ -120,28 +129,33 @@ export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.upd
       nowIso(),
       id,
     );
-    return getParty(db, id);
+    const updated = getParty(db, id);
+    const changes = diff(auditView(current), auditView(updated));
+    if (Object.keys(changes).length > 0) audit(db, user, 'party', id, 'update', changes);
+    return updated;
   })();
 }
 
-export function archiveParty(db: DB, id: number, archived: boolean): Party {
+export function archiveParty(db: DB, id: number, archived: boolean, user = 'owner'): Party {
   return db.transaction(() => {
-    getParty(db, id);
+    const before = getParty(db, id);
     db.prepare('UPDATE party SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, nowIso(), id);
+    if (before.archived !== archived) audit(db, user, 'party', id, archived ? 'archive' : 'unarchive', { archived: [before.archived, archived] });
     return getParty(db, id);
   })();
 }
 
 /** Hard delete, refused when any record refers to the party: it must be archived instead. */
-export function deleteParty(db: DB, id: number): { id: number } {
+export function deleteParty(db: DB, id: number, user = 'owner'): { id: number } {
   return db.transaction(() => {
-    getParty(db, id);
+    const before = getParty(db, id);
     const refs = countReferences(db, 'party', id);
     if (refs.length > 0) {
       const used = refs.map((r) => `${r.count} ${r.table}`).join(', ');
       throw new AppError('conflict', `Party ${id} is used by ${used}; archive it instead of deleting it.`);
     }
     db.prepare('DELETE FROM party WHERE id = ?').run(id);
+    audit(db, user, 'party', id, 'delete', auditView(before));
     return { id };
   })();
 }

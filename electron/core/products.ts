@@ -3,6 +3,7 @@ import { divRound, formatScaled, formatScaledTrim, parseScaled } from '../../sha
 import { countReferences, nowIso, type DB } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
+import { audit, diff } from './trade/common';
 import { ON_HAND_SQL } from './trade/stock-query';
 
 interface ProductRow {
@@ -220,11 +221,19 @@ const EMPTY: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'onHand' | '
   notes: '',
 };
 
+/** A product's own fields as the audit trail records them (API names; no computed fields, id or timestamps). */
+function auditView(p: Product): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(EMPTY) as (keyof typeof EMPTY)[]) out[k] = p[k];
+  out.archived = p.archived;
+  return out;
+}
+
 function stripPatch(p: Patch): Partial<typeof EMPTY> {
   return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Partial<typeof EMPTY>;
 }
 
-export function createProduct(db: DB, input: ApiParsedArg<'products.create'>): Product {
+export function createProduct(db: DB, input: ApiParsedArg<'products.create'>, user = 'owner'): Product {
   return db.transaction(() => {
     const s = toStored({ ...EMPTY, ...stripPatch(input) });
     checkRules(db, s, null, '');
@@ -233,38 +242,45 @@ export function createProduct(db: DB, input: ApiParsedArg<'products.create'>): P
     const info = db
       .prepare(`INSERT INTO product (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
       .run(...Object.values(s), now, now);
-    return getProduct(db, Number(info.lastInsertRowid));
+    const created = getProduct(db, Number(info.lastInsertRowid));
+    audit(db, user, 'product', created.id, 'create', auditView(created));
+    return created;
   })();
 }
 
-export function updateProduct(db: DB, id: number, patch: Patch): Product {
+export function updateProduct(db: DB, id: number, patch: Patch, user = 'owner'): Product {
   return db.transaction(() => {
     const current = getProduct(db, id);
     const s = toStored({ ...current, ...stripPatch(patch) });
     checkRules(db, s, id, 'patch.');
     const sets = Object.keys(s).map((c) => `${c} = ?`);
     db.prepare(`UPDATE product SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...Object.values(s), nowIso(), id);
-    return getProduct(db, id);
+    const updated = getProduct(db, id);
+    const changes = diff(auditView(current), auditView(updated));
+    if (Object.keys(changes).length > 0) audit(db, user, 'product', id, 'update', changes);
+    return updated;
   })();
 }
 
-export function archiveProduct(db: DB, id: number, archived: boolean): Product {
+export function archiveProduct(db: DB, id: number, archived: boolean, user = 'owner'): Product {
   return db.transaction(() => {
-    getProduct(db, id);
+    const before = getProduct(db, id);
     db.prepare('UPDATE product SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, nowIso(), id);
+    if (before.archived !== archived) audit(db, user, 'product', id, archived ? 'archive' : 'unarchive', { archived: [before.archived, archived] });
     return getProduct(db, id);
   })();
 }
 
-export function deleteProduct(db: DB, id: number): { id: number } {
+export function deleteProduct(db: DB, id: number, user = 'owner'): { id: number } {
   return db.transaction(() => {
-    getProduct(db, id);
+    const before = getProduct(db, id);
     const refs = countReferences(db, 'product', id);
     if (refs.length > 0) {
       const used = refs.map((r) => `${r.count} ${r.table}`).join(', ');
       throw new AppError('conflict', `Product ${id} is used by ${used}; archive it instead of deleting it.`);
     }
     db.prepare('DELETE FROM product WHERE id = ?').run(id);
+    audit(db, user, 'product', id, 'delete', auditView(before));
     return { id };
   })();
 }

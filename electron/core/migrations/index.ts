@@ -2,10 +2,15 @@
  * Ordered schema migrations. Each is applied in its own transaction and recorded in schema_migrations;
  * PRAGMA user_version holds the version the file is at. Never edit a migration that has shipped: add a new one.
  */
+import type Database from 'better-sqlite3';
+import { backfillAuditChain } from '../audit';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL can't do (e.g. hashing), run after `sql` in the same transaction. */
+  run?(db: Database.Database): void;
 }
 
 export const migrations: Migration[] = [
@@ -357,6 +362,17 @@ export const migrations: Migration[] = [
       ALTER TABLE product ADD COLUMN import_duty_e2 INTEGER CHECK (import_duty_e2 IS NULL OR import_duty_e2 BETWEEN 0 AND 10000);
       ALTER TABLE product ADD COLUMN import_vat_e2 INTEGER CHECK (import_vat_e2 IS NULL OR import_vat_e2 BETWEEN 0 AND 10000);
     `,
+  },
+  {
+    version: 4,
+    name: 'audit trail hash chain',
+    sql: `
+      -- each entry stores the hash of the previous entry and its own (see electron/core/audit.ts)
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+    `,
+    // the entries written before v4 get their chain here, in id order
+    run: (db) => backfillAuditChain(db),
   },
 ];
 

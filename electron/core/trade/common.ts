@@ -4,6 +4,7 @@
  */
 import type { TradeSettings } from '../../../shared/trade';
 import { nowIso, type DB } from '../db';
+import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 
 export type Series = keyof TradeSettings['prefixes'];
@@ -49,16 +50,13 @@ export function nextNumber(db: DB, series: Series, date: string): string {
   return `${prefix}-${year}-${String(row.last).padStart(4, '0')}`;
 }
 
-/** One audit entry, in the caller's transaction. `changes` is JSON: fields with before/after, or the record. */
+/**
+ * One audit entry, in the caller's transaction, linked into the hash chain (electron/core/audit.ts).
+ * `changes` is JSON: fields with before/after, or the record.
+ */
 export function audit(db: DB, user: string, entity: string, entityId: number, action: string, changes: unknown): void {
-  db.prepare('INSERT INTO audit_log (at, user_name, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)').run(
-    nowIso(),
-    user,
-    entity,
-    entityId,
-    action,
-    JSON.stringify(changes),
-  );
+  if (!db.inTransaction) throw new AppError('internal', `audit(${entity} ${entityId} ${action}) called outside the change's transaction`);
+  appendAudit(db, { at: nowIso(), user, entity, entityId, action, changes: JSON.stringify(changes) });
 }
 
 /** Fields that differ between two flat records, as { field: [before, after] }. */

@@ -20,6 +20,7 @@ import { ProductsScreen } from './screens/ProductsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { HistoryScreen } from './screens/history/HistoryScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { DashboardScreen } from './screens/money/DashboardScreen';
 import { PaymentsScreen } from './screens/money/PaymentsScreen';
@@ -39,6 +40,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   stock: StockScreen,
   claims: ClaimsScreen,
   reports: ReportsScreen,
+  history: HistoryScreen,
   parties: PartiesScreen,
   products: ProductsScreen,
   settings: SettingsScreen,

@@ -15,9 +15,11 @@ import logisticsEn from './areas/logistics.en.json';
 import logisticsZh from './areas/logistics.zh.json';
 import reportsEn from './areas/reports.en.json';
 import reportsZh from './areas/reports.zh.json';
+import historyEn from './areas/history.en.json';
+import historyZh from './areas/history.zh.json';
 
-const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh };
-const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn };
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

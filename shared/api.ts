@@ -17,6 +17,7 @@ import {
   ImportUpdateSchema,
   OrderCreateSchema,
   OrderListSchema,
+  OrderPageSchema,
   OrderUpdateSchema,
   PaymentInputSchema,
   ReceiveSchema,
@@ -38,6 +39,7 @@ import {
   type Dashboard,
   type ImportRecord,
   type Order,
+  type OrderPage,
   type OrderSummary,
   type Payment,
   type ShippableLine,
@@ -403,6 +405,8 @@ export const apiMap = {
 
   // Orders (sales and purchase)
   'orders.list': call<OrderSummary[]>()(OrderListSchema),
+  /** One block of the orders list, sorted and filtered in SQL, with the count and totals of the whole filter. */
+  'orders.page': call<OrderPage>()(OrderPageSchema),
   'orders.get': call<Order>()(ById),
   'orders.create': call<Order>()(OrderCreateSchema),
   'orders.update': call<Order>()(OrderUpdateSchema),

@@ -172,6 +172,37 @@ export const OrderListSchema = z
   })
   .strict();
 
+/** Sortable columns of the paged orders list ('amount' sorts by the base-currency amount, comparable across currencies). */
+export const ORDER_SORT_FIELDS = ['orderDate', 'no', 'partyName', 'amount', 'status'] as const;
+export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];
+
+/** One block of the orders list (server-side paging): the filter of orders.list plus sort, offset and limit. */
+export const OrderPageSchema = z
+  .object({
+    ...OrderListSchema.shape,
+    sort: z.object({ field: z.enum(ORDER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+    offset: z.number().int().min(0).max(2 ** 31),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** Sums over every order of a filter in one currency (decimal strings; unpaid is 0 for cancelled orders). */
+export interface OrderCurrencyTotals {
+  currency: string;
+  count: number;
+  amount: string;
+  paid: string;
+  unpaid: string;
+  baseAmount: string;
+}
+
+export interface OrderPage {
+  rows: OrderSummary[];
+  /** number of orders matching the filter */
+  total: number;
+  totals: { baseCurrency: string; baseAmount: string; currencies: OrderCurrencyTotals[] };
+}
+
 export const ReceiveSchema = z
   .object({
     orderId: id,

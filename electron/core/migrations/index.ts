@@ -374,6 +374,18 @@ export const migrations: Migration[] = [
     // the entries written before v4 get their chain here, in id order
     run: (db) => backfillAuditChain(db),
   },
+  {
+    version: 5,
+    name: 'orders list paging indexes',
+    sql: `
+      -- orders.page (issue 7): each filter walks an index already in sort order (rowid = id is the tiebreak in
+      -- every index), so the first block reads 100 entries instead of sorting the whole filter;
+      -- (kind, order_date) from v1 serves the unfiltered list by date
+      CREATE INDEX order_kind_status_date ON trade_order(kind, status, order_date);
+      CREATE INDEX order_kind_party_date ON trade_order(kind, party_id, order_date);
+      CREATE INDEX order_kind_base_total ON trade_order(kind, base_total_minor);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -21,6 +21,7 @@ import {
   receiveOrder,
   updateOrder,
 } from './orders';
+import { pageOrders } from './order-page';
 import { createPayment, deletePayment, getPayment, listPayments, updatePayment } from './payments';
 
 type Names = 'currencies.list' | 'rates.last' | 'settings.get' | 'settings.update' | `orders.${string}` | `payments.${string}` | 'balances.list';
@@ -40,6 +41,7 @@ export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'settings.update': (arg, { db }) => updateSettings(db, arg),
 
   'orders.list': (arg, { db }) => listOrders(db, arg),
+  'orders.page': (arg, { db }) => pageOrders(db, arg),
   'orders.get': ({ id }, { db }) => getOrder(db, id),
   'orders.create': (arg, { db, user }) => createOrder(db, user, arg),
   'orders.update': (arg, { db, user }) => updateOrder(db, user, arg),

@@ -65,7 +65,7 @@ interface OrderRow {
   updated_at: string;
 }
 
-interface SummaryRow extends OrderRow {
+export interface SummaryRow extends OrderRow {
   party_name: string;
   line_count: number;
   cartons: number;
@@ -138,7 +138,7 @@ const cbmOpt = (e4: number | null) => (e4 === null ? '' : formatScaled(e4, CBM))
 
 export const todayIso = todayLocal;
 
-const SUMMARY_SELECT = `
+export const SUMMARY_SELECT = `
   SELECT o.*, ${PARTY_NAME_SQL('p')} AS party_name,
          count(ol.id) AS line_count,
          coalesce(sum(ol.cartons), 0) AS cartons,
@@ -157,7 +157,7 @@ export function unpaidMinor(r: { status: string; total_minor: number; paid_minor
   return r.status === 'cancelled' ? 0 : r.total_minor - r.paid_minor - r.credit_minor;
 }
 
-function toSummary(r: SummaryRow, base: string): OrderSummary {
+export function toSummary(r: SummaryRow, base: string): OrderSummary {
   return {
     id: r.id,
     kind: r.kind,

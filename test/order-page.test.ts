@@ -143,6 +143,27 @@ describe('orders.page', () => {
     }
   });
 
+  it('settled claim credits lower unpaid in the totals as in the rows (the seed writes no claims)', async () => {
+    const sl = core.db
+      .prepare(`SELECT sl.id, o.id AS order_id FROM shipment_line sl JOIN order_line ol ON ol.id = sl.order_line_id
+                JOIN trade_order o ON o.id = ol.order_id WHERE o.kind = 'sales' AND o.status <> 'cancelled' ORDER BY sl.id LIMIT 2`)
+      .all() as { id: number; order_id: number }[];
+    expect(sl.length).toBe(2);
+    const before = await ok(core, 'orders.page', { kind: 'sales', offset: 0, limit: 1 });
+    const ins = core.db.prepare(`INSERT INTO claim (no, shipment_line_id, claim_date, kind, qty_e3, settlement, amount_minor, status, created_at, updated_at)
+                                 VALUES (?, ?, '2024-01-01', 'short', 1000, ?, 123, ?, 'x', 'x')`);
+    ins.run('TEST-C1', sl[0]!.id, 'credit', 'settled');
+    ins.run('TEST-C2', sl[1]!.id, 'refund', 'open');
+    try {
+      const list = await ok(core, 'orders.list', { kind: 'sales' });
+      const p = await ok(core, 'orders.page', { kind: 'sales', offset: 0, limit: 1 });
+      expect(p.totals.currencies).toEqual(expectedTotals(list).currencies);
+      expect(p.totals.currencies).not.toEqual(before.totals.currencies);
+    } finally {
+      core.db.prepare("DELETE FROM claim WHERE no IN ('TEST-C1', 'TEST-C2')").run();
+    }
+  });
+
   it('an offset past the end answers no rows and the right total', async () => {
     const n = (await ok(core, 'orders.list', { kind: 'sales' })).length;
     for (const offset of [n, n + 1, 2 ** 31]) {

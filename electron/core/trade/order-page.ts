@@ -15,9 +15,8 @@ import type { ApiParsedArg } from '../../../shared/api';
 import type { OrderCurrencyTotals, OrderPage, OrderSortField } from '../../../shared/trade';
 import type { DB } from '../db';
 import { formatAmount } from '../money';
-import { likePattern } from '../sql';
 import { baseCurrency, PARTY_NAME_SQL } from './common';
-import { SUMMARY_SELECT, toSummary, type SummaryRow } from './orders';
+import { orderFilter, SUMMARY_SELECT, toSummary, type SummaryRow } from './orders';
 
 type PageArg = ApiParsedArg<'orders.page'>;
 
@@ -36,33 +35,9 @@ interface Filter {
   params: unknown[];
 }
 
-/** The WHERE of orders.list (kept in step with listOrders; the tests compare the two on every filter). */
+/** The WHERE of orders.list (the same function), with the party join when the filter or the sort needs it. */
 function filterOf(q: PageArg, needParty: boolean): Filter {
-  const where = ['o.kind = ?'];
-  const params: unknown[] = [q.kind];
-  if (q.status) {
-    where.push('o.status = ?');
-    params.push(q.status);
-  }
-  if (q.partyId !== undefined) {
-    where.push('o.party_id = ?');
-    params.push(q.partyId);
-  }
-  if (q.from) {
-    where.push('o.order_date >= ?');
-    params.push(q.from);
-  }
-  if (q.to) {
-    where.push('o.order_date <= ?');
-    params.push(q.to);
-  }
-  if (q.search) {
-    const s = likePattern(q.search);
-    where.push(`(o.no LIKE ? ESCAPE '\\' OR p.name_zh LIKE ? ESCAPE '\\' OR p.name_en LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM order_line sl WHERE sl.order_id = o.id
-                 AND (sl.item_no LIKE ? ESCAPE '\\' OR sl.name_zh LIKE ? ESCAPE '\\' OR sl.name_en LIKE ? ESCAPE '\\')))`);
-    params.push(s, s, s, s, s, s);
-  }
+  const { where, params } = orderFilter(q);
   const party = needParty || !!q.search;
   return { party: party ? 'JOIN party p ON p.id = o.party_id' : '', where: where.join(' AND '), params };
 }

@@ -181,7 +181,8 @@ export function toSummary(r: SummaryRow, base: string): OrderSummary {
   };
 }
 
-export function listOrders(db: DB, q: ApiParsedArg<'orders.list'>): OrderSummary[] {
+/** The WHERE of an orders list (alias o for the order, p for its party), shared by orders.list and orders.page. */
+export function orderFilter(q: ApiParsedArg<'orders.list'>): { where: string[]; params: unknown[] } {
   const where = ['o.kind = ?'];
   const params: unknown[] = [q.kind];
   if (q.status) {
@@ -207,6 +208,11 @@ export function listOrders(db: DB, q: ApiParsedArg<'orders.list'>): OrderSummary
                  AND (sl.item_no LIKE ? ESCAPE '\\' OR sl.name_zh LIKE ? ESCAPE '\\' OR sl.name_en LIKE ? ESCAPE '\\')))`);
     params.push(s, s, s, s, s, s);
   }
+  return { where, params };
+}
+
+export function listOrders(db: DB, q: ApiParsedArg<'orders.list'>): OrderSummary[] {
+  const { where, params } = orderFilter(q);
   const rows = db
     .prepare(`${SUMMARY_SELECT} WHERE ${where.join(' AND ')} GROUP BY o.id ORDER BY o.order_date DESC, o.id DESC`)
     .all(...params) as SummaryRow[];

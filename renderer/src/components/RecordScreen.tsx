@@ -11,6 +11,7 @@ import { useDebounced } from '../hooks/useDebounced';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DataGrid, type DataGridHandle } from './DataGrid';
 import { useNotify } from './Toasts';
+import { SearchBox } from './SearchBox';
 
 export interface ListedRecord {
   id: number;
@@ -54,7 +55,6 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
   const [search, setSearch] = useState('');
   // what is searched for: not the pinyin letters while a Chinese input method is still composing
   const [query, setQuery] = useState('');
-  const composing = useRef(false);
   const settledSearch = useDebounced(query, SEARCH_DELAY_MS);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [rows, setRows] = useState<T[]>([]);
@@ -63,7 +63,6 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
   const [selected, setSelected] = useState<T | null>(null);
   const [form, setForm] = useState<{ record: T | null; key: number } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<T | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<DataGridHandle>(null);
   const requestNo = useRef(0);
 
@@ -87,19 +86,6 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
     void load();
   }, [load]);
 
-  // Ctrl+F searches this list instead of opening the browser's find bar.
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        if (form || confirmDelete) return;
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [form, confirmDelete]);
 
   const replaceRow = useCallback(
     (row: T) => setRows((list) => (row.archived && !includeArchived ? list.filter((r) => r.id !== row.id) : list.map((r) => (r.id === row.id ? row : r)))),
@@ -178,32 +164,13 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
         </div>
       </div>
       <div className="toolbar filters-bar">
-        <input
-          ref={searchRef}
-          type="search"
-          className="search"
-          name="search"
-          aria-label={t('common.search')}
-          placeholder={`${searchPlaceholder} (Ctrl+F)`}
+        <SearchBox
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!composing.current) setQuery(e.target.value);
-          }}
-          onCompositionStart={() => (composing.current = true)}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            setQuery(e.currentTarget.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && search !== '') {
-              e.preventDefault();
-              setSearch('');
-              setQuery('');
-            } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
-              if (gridRef.current?.focusFirstCell()) e.preventDefault();
-            }
-          }}
+          onChange={setSearch}
+          onQuery={setQuery}
+          placeholder={searchPlaceholder}
+          onDown={() => gridRef.current?.focusFirstCell() ?? false}
+          ctrlF={() => !form && !confirmDelete}
         />
         {filters}
         <label className="check toggle-archived">

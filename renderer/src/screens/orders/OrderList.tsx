@@ -22,6 +22,7 @@ import { PrefixDialog } from './PrefixDialog';
 import { goTo } from './route';
 import { statusClass, statusText } from './status';
 import './orders.css';
+import { SearchBox } from '../../components/SearchBox';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -31,7 +32,6 @@ export function OrderList({ kind }: { kind: OrderKind }) {
   const { language } = useAppState();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
-  const composing = useRef(false);
   const settled = useDebounced(query, SEARCH_DELAY_MS);
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [partyId, setPartyId] = useState('');
@@ -43,7 +43,6 @@ export function OrderList({ kind }: { kind: OrderKind }) {
   const [selected, setSelected] = useState<OrderSummary | null>(null);
   const [parties, setParties] = useState<Party[]>([]);
   const [prefixes, setPrefixes] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<DataGridHandle>(null);
   const requestNo = useRef(0);
 
@@ -78,19 +77,6 @@ export function OrderList({ kind }: { kind: OrderKind }) {
       });
   }, [kind, settled, status, partyId, from, to, notify, t]);
 
-  // Ctrl+F searches the list instead of opening the browser's find bar.
-  useEffect(() => {
-    function onKey(e: globalThis.KeyboardEvent) {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        if (prefixes) return;
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [prefixes]);
 
   const partyOptions = useMemo(() => parties.map((p) => ({ value: String(p.id), label: [partyName(p, language), p.booth].filter(Boolean).join(' · ') })), [parties, language]);
 
@@ -173,32 +159,13 @@ export function OrderList({ kind }: { kind: OrderKind }) {
         </div>
       </div>
       <div className="toolbar filters-bar">
-        <input
-          ref={searchRef}
-          type="search"
-          className="search"
-          name="search"
-          aria-label={t('common.search')}
-          placeholder={`${t('orders.searchPlaceholder')} (Ctrl+F)`}
+        <SearchBox
           value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!composing.current) setQuery(e.target.value);
-          }}
-          onCompositionStart={() => (composing.current = true)}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            setQuery(e.currentTarget.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && search !== '') {
-              e.preventDefault();
-              setSearch('');
-              setQuery('');
-            } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
-              if (gridRef.current?.focusFirstCell()) e.preventDefault();
-            }
-          }}
+          onChange={setSearch}
+          onQuery={setQuery}
+          placeholder={t('orders.searchPlaceholder')}
+          onDown={() => gridRef.current?.focusFirstCell() ?? false}
+          ctrlF={() => !prefixes}
         />
         <label className="filter-item">
           <span>{t('orders.fields.status')}</span>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { DataGrid, type DataGridHandle, type Identified } from '../../../components/DataGrid';
 import { useDebounced } from '../../../hooks/useDebounced';
+import { SearchBox } from '../../../components/SearchBox';
 
 interface ListScreenProps<T extends Identified> {
   name: string;
@@ -39,7 +40,6 @@ const SEARCH_DELAY_MS = 200;
 export function useSearchBox(onSearch: ((text: string) => void) | undefined) {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
-  const composing = useRef(false);
   const settled = useDebounced(query, SEARCH_DELAY_MS);
   const first = useRef(true);
   useEffect(() => {
@@ -49,14 +49,13 @@ export function useSearchBox(onSearch: ((text: string) => void) | undefined) {
     }
     onSearch?.(settled.trim());
   }, [settled]);
-  return { text, setText, setQuery, composing };
+  return { text, setText, setQuery };
 }
 
 export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
   const { name, title, rows, loading, columnDefs, actions, filters, searchPlaceholder, onSearch, onSelect, onOpen, selectedText, gridHint, hint, selectId, children } = props;
   const { t } = useTranslation();
   const search = useSearchBox(onSearch);
-  const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<DataGridHandle>(null);
   const selected = useRef<T | null>(null);
 
@@ -72,19 +71,6 @@ export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
     if (selectId) gridRef.current?.select(selectId.id);
   }, [selectId]);
 
-  // Ctrl+F searches this list
-  useEffect(() => {
-    if (!onSearch) return;
-    function onKey(e: globalThis.KeyboardEvent) {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f' && !document.querySelector('.modal-backdrop, .panel-backdrop')) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onSearch]);
 
   /** The row a click or key happened on (from the page: the grid tells its selection a moment later). */
   function openSelected(target: EventTarget) {
@@ -110,32 +96,13 @@ export function ListScreen<T extends Identified>(props: ListScreenProps<T>) {
       {(onSearch || filters) && (
         <div className="toolbar filters-bar">
           {onSearch && (
-            <input
-              ref={searchRef}
-              type="search"
-              className="search"
-              name="search"
-              aria-label={t('common.search')}
-              placeholder={`${searchPlaceholder ?? t('common.search')} (Ctrl+F)`}
+            <SearchBox
               value={search.text}
-              onChange={(e) => {
-                search.setText(e.target.value);
-                if (!search.composing.current) search.setQuery(e.target.value);
-              }}
-              onCompositionStart={() => (search.composing.current = true)}
-              onCompositionEnd={(e) => {
-                search.composing.current = false;
-                search.setQuery(e.currentTarget.value);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && search.text !== '') {
-                  e.preventDefault();
-                  search.setText('');
-                  search.setQuery('');
-                } else if ((e.key === 'ArrowDown' || e.key === 'Enter') && !e.nativeEvent.isComposing) {
-                  if (gridRef.current?.focusFirstCell()) e.preventDefault();
-                }
-              }}
+              onChange={search.setText}
+              onQuery={search.setQuery}
+              placeholder={searchPlaceholder ?? t('common.search')}
+              onDown={() => gridRef.current?.focusFirstCell() ?? false}
+              ctrlF={() => !document.querySelector('.modal-backdrop, .panel-backdrop')}
             />
           )}
           {filters}

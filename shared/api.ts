@@ -52,6 +52,17 @@ import {
 import { FilingExportSchema, FilingValidateSchema, type FilingExport, type FilingProblem } from './filing';
 import { JobCancelSchema, LedgersExportSchema, type JobCancelResult, type LedgersExport } from './ledgers';
 import { GridExportSchema, type GridExportResult } from './gridExport';
+import {
+  ChangeOwnPinSchema,
+  IdleMinutesSchema,
+  SignInSchema,
+  UserCreateSchema,
+  UserSetPinSchema,
+  UserUpdateSchema,
+  type AuthStatus,
+  type SignInResult,
+  type UserInfo,
+} from './users';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -167,6 +178,7 @@ export const AUDIT_ENTITIES = [
   'attachment',
   'stock_move',
   'setting',
+  'user',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -509,6 +521,21 @@ export const apiMap = {
       })
       .strict(),
   ),
+
+  // Users, PINs and sessions (shared/users.ts; who may call what: shared/permissions.ts)
+  /** Is sign-in required, who can sign in, who this caller is, the idle minutes. */
+  'auth.status': call<AuthStatus>()(Empty),
+  /** Check a user's PIN; the result's session goes with every later call. Wrong PINs lock the user out for a while. */
+  'auth.signIn': call<SignInResult>()(SignInSchema),
+  'auth.signOut': call<{ signedOut: boolean }>()(Empty),
+  /** A signed-in user changes their own PIN (the current one is asked again). */
+  'auth.changePin': call<{ id: number }>()(ChangeOwnPinSchema),
+  'users.list': call<UserInfo[]>()(Empty),
+  /** A clerk with their own PIN (the owner must have a PIN first). */
+  'users.create': call<UserInfo>()(UserCreateSchema),
+  'users.update': call<UserInfo>()(UserUpdateSchema),
+  'users.setPin': call<UserInfo>()(UserSetPinSchema),
+  'users.setIdleMinutes': call<{ idleMinutes: number }>()(IdleMinutesSchema),
 } as const;
 
 export type ApiMap = typeof apiMap;
@@ -526,7 +553,11 @@ export function isApiName(name: unknown): name is ApiName {
 // ---------------------------------------------------------------------------------------------------------
 // The envelope every transport returns
 
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'refused' | 'unknown_call' | 'internal';
+/**
+ * 'unauthenticated': sign-in is required and the call has no live session (never signed in, signed out, or
+ * locked after the idle minutes); 'forbidden': the signed-in user's role may not make this call.
+ */
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'refused' | 'unauthenticated' | 'forbidden' | 'unknown_call' | 'internal';
 
 export interface FieldIssue {
   /** dotted path of the field, e.g. "patch.hsCode" or "roles.0" */

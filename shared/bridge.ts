@@ -11,7 +11,8 @@
 import type { ApiResponse, ProgressEvent } from './api';
 
 export interface TradeRecordsBridge {
-  call(name: string, arg: unknown): Promise<ApiResponse<unknown>>;
+  /** `session`: what auth.signIn returned, once sign-in is on */
+  call(name: string, arg: unknown, session?: string): Promise<ApiResponse<unknown>>;
   onProgress(listener: (e: ProgressEvent) => void): () => void;
 }
 
@@ -19,4 +20,6 @@ export const IPC_CHANNEL = 'trade-records:api';
 export const IPC_PROGRESS_CHANNEL = 'trade-records:progress';
 export const TOKEN_META = 'trade-records-token';
 export const TOKEN_HEADER = 'x-trade-records-token';
+/** The signed-in session (auth.signIn's result) of browser mode's page, sent beside the page token. */
+export const SESSION_HEADER = 'x-trade-records-session';
 export const EVENTS_PATH = '/api-events';

@@ -18,7 +18,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { openCore, type Core } from '../electron/core';
 import { apiMap, type ApiArg, type ApiName, type ApiResult } from '../shared/api';
-import { tempDir } from './helpers';
+import { fingerprint, tempDir } from './helpers';
 
 const SQL = "'; DROP TABLE party; --";
 const BIG = 'x'.repeat(2 * 1024 * 1024);
@@ -32,25 +32,6 @@ const pollutionCtor = (): unknown => ({ constructor: { prototype: { polluted: tr
 
 // ---------------------------------------------------------------------------------------------------------
 // The company file's fingerprint
-
-function fingerprint(core: Core): string {
-  const db = core.db;
-  const h = crypto.createHash('sha256');
-  const schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").all();
-  h.update(JSON.stringify(schema));
-  h.update(String(db.pragma('user_version', { simple: true })));
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    const q = `"${name.replace(/"/g, '""')}"`;
-    const count = (db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n;
-    const rows = db.prepare(`SELECT * FROM ${q} ORDER BY rowid`).all();
-    h.update(`${name}:${count}:`);
-    h.update(JSON.stringify(rows));
-  }
-  return h.digest('hex');
-}
 
 function integrityOk(core: Core): void {
   expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');

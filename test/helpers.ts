@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,4 +43,24 @@ export function raw(core: Core, name: string, arg: unknown) {
 
 export function fileBytes(file: string): Buffer {
   return fs.readFileSync(file);
+}
+
+/** The company file's fingerprint: its schema and every table's count and rows by rowid (sha256). */
+export function fingerprint(core: Core): string {
+  const db = core.db;
+  const h = crypto.createHash('sha256');
+  const schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").all();
+  h.update(JSON.stringify(schema));
+  h.update(String(db.pragma('user_version', { simple: true })));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    const q = `"${name.replace(/"/g, '""')}"`;
+    const count = (db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n;
+    const rows = db.prepare(`SELECT * FROM ${q} ORDER BY rowid`).all();
+    h.update(`${name}:${count}:`);
+    h.update(JSON.stringify(rows));
+  }
+  return h.digest('hex');
 }

@@ -1,4 +1,6 @@
 import type { ApiName, ApiParsedArg, ApiResult } from '../../shared/api';
+import type { SessionUser, UserRole } from '../../shared/users';
+import type { Sessions } from './access/sessions';
 import type { DB } from './db';
 
 export interface HandlerContext {
@@ -6,8 +8,16 @@ export interface HandlerContext {
   dataDir: string;
   companyFile: string;
   schemaVersion: number;
-  /** who is acting; 'owner' until users arrive */
+  /** who is acting (the audit trail's "who"): the signed-in user's name, or 'owner' while sign-in is off */
   user: string;
+  /** the acting user's role; 'owner' while sign-in is off */
+  role: UserRole;
+  /** the acting user, or null for a public call made without a live session */
+  me: SessionUser | null;
+  /** the session secret the call came with, if any */
+  session: string | undefined;
+  /** signed-in sessions and the clock (tests move it) */
+  auth: { sessions: Sessions; now(): number };
   /** report progress of long work to the window */
   progress(e: { jobId: string; label: string; done: number; total: number }): void;
 }

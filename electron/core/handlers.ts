@@ -19,6 +19,7 @@ import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { orderHandlers } from './trade/order-handlers';
 import { logisticsHandlers } from './trade/logistics-handlers';
+import { accessHandlers } from './access/handlers';
 
 export type { HandlerContext, Handlers } from './context';
 
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   'ui.get': ({ key }, { db, user }) => getUiState(db, user, key),
   'ui.set': ({ key, value }, { db, user }) => setUiState(db, user, key, value),
 
+  ...accessHandlers,
   ...orderHandlers,
   ...logisticsHandlers,
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),

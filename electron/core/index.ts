@@ -10,6 +10,11 @@ import { apiMap, isApiName, type ApiArg, type ApiName, type ApiResponse, type Ap
 import { openCompanyFile, type DB, type OpenOptions } from './db';
 import { AppError } from './errors';
 import { handlers, type HandlerContext } from './handlers';
+import { callAccess, mayCall, type LimitedCall } from '../../shared/permissions';
+import type { SessionUser } from '../../shared/users';
+import { clerkRules, type ClerkRule } from './access/rules';
+import { Sessions } from './access/sessions';
+import { activeUser, getIdleMinutes, ownerUser, signInRequired } from './access/users';
 import { companyFilePath } from './paths';
 
 export interface CoreOptions extends OpenOptions {
@@ -24,9 +29,13 @@ export interface Core {
   readonly db: DB;
   /** Backup written before this open migrated the file, if any. */
   readonly migrationBackup: string | undefined;
-  /** Call the API by name with an unparsed argument (what a transport received). */
-  call<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResponse<ApiResult<N>>>;
-  callRaw(name: string, arg: unknown): Promise<ApiResponse<unknown>>;
+  /**
+   * Call the API by name with an unparsed argument (what a transport received). `session` is the secret
+   * auth.signIn returned to this window; without it (or while sign-in is off) the caller is the owner only
+   * when the owner has no PIN.
+   */
+  call<N extends ApiName>(name: N, arg: ApiArg<N>, session?: string): Promise<ApiResponse<ApiResult<N>>>;
+  callRaw(name: string, arg: unknown, session?: string): Promise<ApiResponse<unknown>>;
   onProgress(listener: (e: ProgressEvent) => void): () => void;
   close(): void;
 }
@@ -42,27 +51,50 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const companyFile = companyFilePath(opts.dataDir);
   const opened = await openCompanyFile(companyFile, opts);
   const events = new EventEmitter();
-  const ctx: HandlerContext = {
+  const now = () => (opts.now?.() ?? new Date()).getTime();
+  const auth = { sessions: new Sessions(now), now };
+  const base = {
     db: opened.db,
     dataDir: opts.dataDir,
     companyFile,
     schemaVersion: opened.toVersion,
-    user: 'owner',
-    progress: (e) => events.emit('progress', e),
+    auth,
+    progress: (e: ProgressEvent) => events.emit('progress', e),
   };
   const log = opts.log ?? ((m, e) => console.error(m, e));
 
-  async function callRaw(name: string, arg: unknown): Promise<ApiResponse<unknown>> {
+  /** Who makes this call: the implicit owner while sign-in is off, else the session's user (or why not). */
+  function caller(session: string | undefined): { me: SessionUser } | { me: null; why: string } {
+    const db = opened.db;
+    if (!signInRequired(db)) return { me: ownerUser(db) };
+    const idle = getIdleMinutes(db);
+    const s = auth.sessions.use(session, idle);
+    if (s.state === 'idle') return { me: null, why: `Locked after ${idle} idle minutes: sign in again.` };
+    const me = s.state === 'ok' ? activeUser(db, s.userId) : null;
+    if (s.state === 'ok' && !me) auth.sessions.close(session);
+    return me ? { me } : { me: null, why: 'Sign in first.' };
+  }
+
+  async function callRaw(name: string, arg: unknown, session?: string): Promise<ApiResponse<unknown>> {
     if (!isApiName(name)) return { ok: false, error: { code: 'unknown_call', message: `There is no API call named "${String(name).slice(0, 100)}"` } };
+    const who = caller(session);
+    if (who.me === null && callAccess[name] !== 'public') return { ok: false, error: { code: 'unauthenticated', message: who.why } };
+    if (who.me !== null && !mayCall(who.me.role, name)) {
+      return { ok: false, error: { code: 'forbidden', message: `A ${who.me.role} cannot do this (${name}): ask the owner.` } };
+    }
     const parsed = apiMap[name].arg.safeParse(arg === undefined ? {} : arg);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       return { ok: false, error: { code: 'validation', message, issues } };
     }
+    const ctx: HandlerContext = { ...base, user: who.me?.name ?? '', role: who.me?.role ?? 'clerk', me: who.me, session };
     try {
+      const rule = ctx.role === 'clerk' && callAccess[name] === 'limited' ? (clerkRules[name as LimitedCall] as ClerkRule<LimitedCall>) : undefined;
+      const input = rule?.arg ? rule.arg(parsed.data as never, ctx) : parsed.data;
       const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown;
-      const value = await handler(parsed.data, ctx);
+      let value = await handler(input, ctx);
+      if (rule?.view) value = rule.view(value as never, ctx, input as never);
       return { ok: true, value: value === undefined ? null : value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toApiError() };
@@ -76,7 +108,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     companyFile,
     db: opened.db,
     migrationBackup: opened.backupFile,
-    call: (name, arg) => callRaw(name, arg) as never,
+    call: (name, arg, session) => callRaw(name, arg, session) as never,
     callRaw,
     onProgress(listener) {
       events.on('progress', listener);

@@ -107,7 +107,7 @@ function isOurMainFrame(event: IpcMainInvokeEvent): { ok: boolean; url: string |
 }
 
 function registerIpc(): void {
-  ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, arg: unknown): Promise<ApiResponse<unknown>> => {
+  ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, arg: unknown, session: unknown): Promise<ApiResponse<unknown>> => {
     const frame = isOurMainFrame(event);
     if (!isTrustedSender(frame.url, frame.ok, renderer)) {
       return { ok: false, error: { code: 'refused', message: 'API calls are accepted only from the Trade Records window.' } };
@@ -117,7 +117,7 @@ function registerIpc(): void {
     }
     if (!core) return { ok: false, error: { code: 'internal', message: 'The company file is not open.' } };
     try {
-      return await core.callRaw(name, arg);
+      return await core.callRaw(name, arg, typeof session === 'string' ? session : undefined);
     } catch (e) {
       console.error(`API call ${name} failed`, e);
       return { ok: false, error: { code: 'internal', message: `Unexpected error in ${name}: ${errorMessage(e)}` } };

@@ -10,7 +10,7 @@ import type { ApiResponse, ProgressEvent } from '../../shared/api';
 import { IPC_CHANNEL, IPC_PROGRESS_CHANNEL, type TradeRecordsBridge } from '../../shared/bridge';
 
 const api: TradeRecordsBridge = {
-  call: (name: string, arg: unknown): Promise<ApiResponse<unknown>> => ipcRenderer.invoke(IPC_CHANNEL, name, arg),
+  call: (name: string, arg: unknown, session?: string): Promise<ApiResponse<unknown>> => ipcRenderer.invoke(IPC_CHANNEL, name, arg, session),
   onProgress(listener: (e: ProgressEvent) => void): () => void {
     const handler = (_event: IpcRendererEvent, e: ProgressEvent) => listener(e);
     ipcRenderer.on(IPC_PROGRESS_CHANNEL, handler);

@@ -2,7 +2,8 @@
  * Browser mode: the renderer build and the same API map over HTTP, on 127.0.0.1 only.
  *
  *  - GET  /…            static files from the renderer build; index.html gets the per-run token injected.
- *  - POST /api/<name>   JSON argument in, ApiResponse envelope out; needs the token header.
+ *  - POST /api/<name>   JSON argument in, ApiResponse envelope out; needs the token header, and the session
+ *                       header once sign-in is on (users with PINs, electron/core/access).
  *  - GET  /api-events   progress events (Server-Sent Events); token as ?token=.
  *
  * Every request must name this server as its Host (against DNS rebinding) and, when the browser sends an
@@ -13,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ApiError, ApiResponse } from '../../shared/api';
-import { EVENTS_PATH, TOKEN_HEADER } from '../../shared/bridge';
+import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER } from '../../shared/bridge';
 import { openCore, type Core, type CoreOptions } from '../core';
 
 export const DEFAULT_PORT = 8750;
@@ -55,6 +56,8 @@ const STATUS: Record<ApiError['code'], number> = {
   not_found: 404,
   conflict: 409,
   refused: 403,
+  unauthenticated: 401,
+  forbidden: 403,
   unknown_call: 404,
   internal: 500,
 };
@@ -150,7 +153,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       return sendError(res, 400, 'validation', 'The body is not valid JSON');
     }
-    const result = await core.callRaw(name, arg);
+    // the signed-in session of this page (sessionStorage of this origin's tab); only with the page token above
+    const session = req.headers[SESSION_HEADER];
+    const result = await core.callRaw(name, arg, typeof session === 'string' ? session : undefined);
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

@@ -386,6 +386,30 @@ export const migrations: Migration[] = [
       CREATE INDEX order_kind_base_total ON trade_order(kind, base_total_minor);
     `,
   },
+  {
+    version: 6,
+    name: 'users, PINs and roles',
+    sql: `
+      -- the owner (always one, named 'owner') and clerks; a PIN is kept only as an scrypt hash
+      -- ("scrypt$logN$r$p$salt$hash", electron/core/access/pin.ts), '' = no PIN. Sign-in is on once the owner
+      -- has a PIN. failed_pins / locked_until: wrong PINs in a row and the lockout they caused.
+      CREATE TABLE app_user (
+        id           INTEGER PRIMARY KEY,
+        name         TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (name <> '' AND length(name) <= 50),
+        role         TEXT NOT NULL CHECK (role IN ('owner', 'clerk')),
+        pin_hash     TEXT NOT NULL DEFAULT '',
+        disabled     INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        failed_pins  INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        CHECK (role = 'clerk' OR disabled = 0)
+      );
+      CREATE UNIQUE INDEX app_user_one_owner ON app_user(role) WHERE role = 'owner';
+      INSERT INTO app_user (name, role, created_at, updated_at)
+        VALUES ('owner', 'owner', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

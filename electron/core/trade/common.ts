@@ -24,7 +24,7 @@ export function getSettings(db: DB): TradeSettings {
   return { prefixes: { ...DEFAULT_PREFIXES, ...(stored.prefixes ?? {}) } };
 }
 
-export function updateSettings(db: DB, patch: { prefixes: Partial<TradeSettings['prefixes']> }): TradeSettings {
+export function updateSettings(db: DB, patch: { prefixes: Partial<TradeSettings['prefixes']> }, user = 'owner'): TradeSettings {
   return db.transaction(() => {
     const before = getSettings(db);
     const next: TradeSettings = { prefixes: { ...before.prefixes, ...patch.prefixes } };
@@ -32,7 +32,7 @@ export function updateSettings(db: DB, patch: { prefixes: Partial<TradeSettings[
     db.prepare("INSERT INTO setting (key, value) VALUES ('trade', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
       JSON.stringify(next),
     );
-    audit(db, 'owner', 'setting', 0, 'update', { before, after: next });
+    audit(db, user, 'setting', 0, 'update', { before, after: next });
     return next;
   })();
 }

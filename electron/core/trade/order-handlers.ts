@@ -38,7 +38,7 @@ export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
   'currencies.list': () => currencies,
   'rates.last': ({ currency }, { db }) => lastRateText(db, currency),
   'settings.get': (_arg, { db }) => getSettings(db),
-  'settings.update': (arg, { db }) => updateSettings(db, arg),
+  'settings.update': (arg, { db, user }) => updateSettings(db, arg, user),
 
   'orders.list': (arg, { db }) => listOrders(db, arg),
   'orders.page': (arg, { db }) => pageOrders(db, arg),

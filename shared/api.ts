@@ -206,6 +206,38 @@ export interface AuditVerifyResult {
   message: string;
 }
 
+// ---- Undo and backups (issue 6, "safe") ----------------------------------------------------------------
+
+/** The change the next undo would reverse: its first audit entry names it (a call may write several). */
+export interface UndoTarget {
+  /** the audit entries of the change, oldest first */
+  auditIds: number[];
+  entity: string;
+  entityId: number;
+  action: string;
+  /** the record's name or number ('' when it has none) */
+  name: string;
+  /** further audit entries the same change wrote (e.g. purchase orders generated together) */
+  more: number;
+  /** why it cannot be undone: not by design, changed since by another window or program, or gone */
+  blocked?: 'not_undoable' | 'changed_since' | 'gone';
+}
+
+export interface UndoState {
+  /** changes of this session that can still be undone, newest first on the stack */
+  available: number;
+  /** the most the session keeps */
+  depth: number;
+  next: UndoTarget | null;
+}
+
+export interface UndoResult {
+  undone: UndoTarget;
+  /** the audit entries the undo wrote ("undo of #n"), one per undone entry */
+  entries: number[];
+  state: UndoState;
+}
+
 export interface CodeEntry {
   code: string;
   nameZh: string;
@@ -508,6 +540,11 @@ export const apiMap = {
   ),
   /** Check the audit trail's hash chain (the same check as `trade-records check`). */
   'history.verify': call<AuditVerifyResult>()(Empty),
+
+  // Undo of this session's changes (electron/core/undo.ts)
+  'undo.state': call<UndoState>()(Empty),
+  /** Reverse the newest change; `expect` = the audit ids the UI showed, refused when the newest is another. */
+  'undo.run': call<UndoResult>()(z.object({ expect: z.array(id).min(1).max(1000).optional() }).strict()),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
 

@@ -101,6 +101,10 @@ export const callAccess = {
   'history.verify': 'owner',
   'dashboard.summary': 'limited',
 
+  // undo may reverse a create (a delete) or any owner-only change: the owner's
+  'undo.state': 'owner',
+  'undo.run': 'owner',
+
   'ui.get': 'any',
   'ui.set': 'any',
 

@@ -2,6 +2,7 @@ import type { ApiName, ApiParsedArg, ApiResult } from '../../shared/api';
 import type { SessionUser, UserRole } from '../../shared/users';
 import type { Sessions } from './access/sessions';
 import type { DB } from './db';
+import type { UndoLog } from './undo';
 
 export interface HandlerContext {
   db: DB;
@@ -18,6 +19,8 @@ export interface HandlerContext {
   session: string | undefined;
   /** signed-in sessions and the clock (tests move it) */
   auth: { sessions: Sessions; now(): number };
+  /** this session's undo stack (openCore makes one; absent where a handler runs outside a core) */
+  undo?: UndoLog;
   /** report progress of long work to the window */
   progress(e: { jobId: string; label: string; done: number; total: number }): void;
 }

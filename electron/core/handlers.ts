@@ -17,6 +17,8 @@ import { exportLedgers } from './ledgers/api';
 import { exportGrid } from './excel/grid';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
+import { AppError } from './errors';
+import type { UndoLog } from './undo';
 import { orderHandlers } from './trade/order-handlers';
 import { logisticsHandlers } from './trade/logistics-handlers';
 import { accessHandlers } from './access/handlers';
@@ -66,4 +68,11 @@ export const handlers: Handlers = {
   'history.list': (arg, { db }) => listHistory(db, arg),
   'history.verify': (_arg, { db }) => verifyAuditChain(db),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
+  'undo.state': (_arg, ctx) => undoOf(ctx.undo).state(),
+  'undo.run': ({ expect }, ctx) => undoOf(ctx.undo).undo(ctx.user, expect),
 };
+
+function undoOf(undo: UndoLog | undefined): UndoLog {
+  if (!undo) throw new AppError('refused', 'Undo is only available in the app window.');
+  return undo;
+}

@@ -16,6 +16,7 @@ import { clerkRules, type ClerkRule } from './access/rules';
 import { Sessions } from './access/sessions';
 import { activeUser, getIdleMinutes, ownerUser, signInRequired } from './access/users';
 import { companyFilePath } from './paths';
+import { UndoLog } from './undo';
 
 export interface CoreOptions extends OpenOptions {
   dataDir: string;
@@ -53,7 +54,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const events = new EventEmitter();
   const now = () => (opts.now?.() ?? new Date()).getTime();
   const auth = { sessions: new Sessions(now), now };
+  // this session's undo stack: temp triggers on this connection, gone when it closes (electron/core/undo.ts)
+  const undo = new UndoLog(opened.db);
   const base = {
+    undo,
     db: opened.db,
     dataDir: opts.dataDir,
     companyFile,
@@ -89,6 +93,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       return { ok: false, error: { code: 'validation', message, issues } };
     }
     const ctx: HandlerContext = { ...base, user: who.me?.name ?? '', role: who.me?.role ?? 'clerk', me: who.me, session };
+    const mark = undo.begin();
     try {
       const rule = ctx.role === 'clerk' && callAccess[name] === 'limited' ? (clerkRules[name as LimitedCall] as ClerkRule<LimitedCall>) : undefined;
       const input = rule?.arg ? rule.arg(parsed.data as never, ctx) : parsed.data;
@@ -100,6 +105,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (e instanceof AppError) return { ok: false, error: e.toApiError() };
       log(`API call ${name} failed`, e);
       return { ok: false, error: { code: 'internal', message: `Unexpected error in ${name}: ${(e as Error).message ?? String(e)}` } };
+    } finally {
+      undo.end(mark, name);
     }
   }
 

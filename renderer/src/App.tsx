@@ -29,6 +29,7 @@ import { ShipmentsScreen } from './screens/logistics/ShipmentsScreen';
 import { ImportsScreen } from './screens/logistics/ImportsScreen';
 import { StockScreen } from './screens/logistics/StockScreen';
 import { ClaimsScreen } from './screens/logistics/ClaimsScreen';
+import { UndoControl } from './screens/safety/UndoControl';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   dashboard: DashboardScreen,
@@ -63,6 +64,8 @@ export function App() {
   const [screen, setScreen] = useState<Screen>(screenFromHash);
   /** the screen the user asked for while the current one has unsaved changes */
   const [leaving, setLeaving] = useState<Screen | null>(null);
+  /** bumped after an undo: the screen mounts again and reads what the file now holds */
+  const [reloads, setReloads] = useState(0);
 
   const start = useCallback(async () => {
     setBoot({ state: 'loading' });
@@ -153,12 +156,20 @@ export function App() {
               {companyName}
             </span>
           </div>
-          <div className="segmented lang-switch" role="group" aria-label={t('app.language')}>
-            {UI_LANGUAGES.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={language === l} data-lang={l} onClick={() => void changeLanguage(l, true)}>
-                {t(`lang.${l}`)}
-              </button>
-            ))}
+          <div className="header-tools">
+            <UndoControl
+              onUndone={() => {
+                setReloads((n) => n + 1);
+                void call('company.get', {}).then((c) => c && setBoot({ state: 'ready', company: c }));
+              }}
+            />
+            <div className="segmented lang-switch" role="group" aria-label={t('app.language')}>
+              {UI_LANGUAGES.map((l) => (
+                <button key={l} type="button" lang={l} aria-pressed={language === l} data-lang={l} onClick={() => void changeLanguage(l, true)}>
+                  {t(`lang.${l}`)}
+                </button>
+              ))}
+            </div>
           </div>
         </header>
         <nav className="app-nav" aria-label={t('nav.label')}>
@@ -174,7 +185,7 @@ export function App() {
           )}
         </nav>
         <main className="app-main">
-          <Current key={screen} />
+          <Current key={`${screen}-${reloads}`} />
         </main>
         {leaving && (
           <ConfirmDialog

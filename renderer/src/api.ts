@@ -89,7 +89,28 @@ function pickTransport(): Transport {
   return transport;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Calls that may have changed the file (the Undo control listens, to show what the next undo reverses)
+
+/** Calls that only read: everything else may be a change. */
+const READ_CALL = /\.(list|get|page|state|info|verify|summary|shippable|moves|last|validate|inspect)$/;
+const changeListeners = new Set<(name: string) => void>();
+
+/** Listen to calls that may have changed the file (any call that is not a read). Returns the unsubscribe. */
+export function onMaybeChanged(listener: (name: string) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 export async function call<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
+  try {
+    return await callOnce(name, arg);
+  } finally {
+    if (!READ_CALL.test(name)) for (const l of changeListeners) l(name);
+  }
+}
+
+async function callOnce<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<ApiResult<N>> {
   let response: ApiResponse<unknown>;
   try {
     response = await pickTransport()(name, arg);

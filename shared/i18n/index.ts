@@ -17,9 +17,11 @@ import reportsEn from './areas/reports.en.json';
 import reportsZh from './areas/reports.zh.json';
 import historyEn from './areas/history.en.json';
 import historyZh from './areas/history.zh.json';
+import safetyEn from './areas/safety.en.json';
+import safetyZh from './areas/safety.zh.json';
 
-const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh };
-const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn };
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh, ...safetyZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn, ...safetyEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

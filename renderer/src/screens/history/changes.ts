@@ -13,6 +13,10 @@ function isPairMap(v: unknown): v is Record<string, [unknown, unknown]> {
   return values.length > 0 && values.every((x) => Array.isArray(x) && x.length === 2);
 }
 
+function isUndo(v: unknown): v is { undoOf: number; undoneAction: string; reverted?: unknown } & Record<string, unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { undoOf?: unknown }).undoOf === 'number' && typeof (v as { undoneAction?: unknown }).undoneAction === 'string';
+}
+
 export function valueText(t: TFunction, v: unknown): string {
   if (v === null || v === undefined || v === '') return t('history.empty');
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
@@ -28,6 +32,13 @@ export function fieldLabel(t: TFunction, field: string): string {
 
 export function changesText(t: TFunction, changes: unknown): string {
   if (changes === null || changes === undefined) return '';
+  if (isUndo(changes)) {
+    // an undo entry (electron/core/undo.ts): "Undo of #12 (Changed): phone: 222 → 111"
+    const { undoOf, undoneAction, reverted, ...fields } = changes;
+    const head = `${t('safety.undo.ofEntry', { id: undoOf })} (${t(`history.actions.${undoneAction}`, { defaultValue: undoneAction })})`;
+    const rest = reverted !== undefined ? changesText(t, reverted) : changesText(t, fields);
+    return rest ? `${head}: ${rest}` : head;
+  }
   if (typeof changes === 'string') return changes;
   if (isPairMap(changes)) {
     return Object.entries(changes)

@@ -1,0 +1,120 @@
+/**
+ * The Undo control in the header: shows what the next undo reverses ("Undo: Changed Customer/supplier
+ * 义乌某某"), runs it on click or on Ctrl+Z (⌘Z) outside text fields, says what was undone in a toast and
+ * asks the shell to reload the screen. The core keeps the list for this session only (electron/core/undo.ts).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UndoState, UndoTarget } from '../../../../shared/api';
+import { call, onMaybeChanged } from '../../api';
+import { useNotify } from '../../components/Toasts';
+import { describeError } from '../../lib/errors';
+import { hasUnsavedChanges } from '../../lib/unsaved';
+
+/** Where Ctrl+Z belongs to the field (its own text undo), not to the app. */
+function typingTarget(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (el.closest('input, textarea, select, [role="dialog"], .ag-cell-inline-editing')) return true;
+  return false;
+}
+
+export function useUndoText() {
+  const { t } = useTranslation();
+  return useCallback(
+    (u: UndoTarget) => {
+      const action = t(`history.actions.${u.action}`, { defaultValue: u.action });
+      const kind = t(`history.entities.${u.entity}`, { defaultValue: u.entity });
+      const what = [action, kind, u.name || `#${u.entityId}`].join(' ');
+      return u.more > 0 ? t('safety.undo.andMore', { what, count: u.more }) : what;
+    },
+    [t],
+  );
+}
+
+export function UndoControl({ onUndone }: { onUndone: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const text = useUndoText();
+  const [state, setState] = useState<UndoState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const refresh = useCallback(() => {
+    call('undo.state', {})
+      .then(setState)
+      .catch(() => setState(null));
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const off = onMaybeChanged((name) => {
+      if (name === 'undo.run') return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(refresh, 150);
+    });
+    return () => {
+      off();
+      clearTimeout(timer.current);
+    };
+  }, [refresh]);
+
+  const next = state?.next ?? null;
+
+  const run = useCallback(async () => {
+    if (!next || busy) return;
+    if (next.blocked) {
+      notify.error(t(`safety.undo.blocked.${next.blocked}`, { what: text(next) }));
+      return;
+    }
+    if (hasUnsavedChanges()) {
+      notify.error(t('safety.undo.unsaved'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await call('undo.run', { expect: next.auditIds });
+      setState(r.state);
+      notify.success(t('safety.undo.done', { what: text(r.undone) }));
+      onUndone();
+    } catch (e) {
+      notify.error(t('safety.undo.failed', { message: describeError(t, e) }));
+      refresh();
+    } finally {
+      setBusy(false);
+    }
+  }, [next, busy, notify, t, text, onUndone, refresh]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
+      if (typingTarget(e.target)) return;
+      e.preventDefault();
+      void run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  // a clerk may not undo (the core says 'forbidden'): no control at all
+  if (state === null) return null;
+  const label = next ? t('safety.undo.label', { what: text(next) }) : t('safety.undo.nothing');
+  const title = next?.blocked
+    ? t(`safety.undo.blocked.${next.blocked}`, { what: text(next) })
+    : t('safety.undo.hint', { count: state.available, depth: state.depth });
+  return (
+    <button
+      type="button"
+      className="undo-control"
+      data-action="undo"
+      disabled={!next || busy}
+      aria-keyshortcuts="Control+Z"
+      title={title}
+      data-blocked={next?.blocked}
+      onClick={() => void run()}
+    >
+      <span aria-hidden="true">↶ </span>
+      <span className="undo-label">{label}</span>
+    </button>
+  );
+}

@@ -183,6 +183,8 @@ export const OrderPageSchema = z
     sort: z.object({ field: z.enum(ORDER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).strict().optional(),
     offset: z.number().int().min(0).max(2 ** 31),
     limit: z.number().int().min(1).max(500).default(100),
+    /** false: the rows only (a grid's later blocks); total and totals come back null */
+    totals: z.boolean().default(true),
   })
   .strict();
 
@@ -198,9 +200,9 @@ export interface OrderCurrencyTotals {
 
 export interface OrderPage {
   rows: OrderSummary[];
-  /** number of orders matching the filter */
-  total: number;
-  totals: { baseCurrency: string; baseAmount: string; currencies: OrderCurrencyTotals[] };
+  /** number of orders matching the filter (null when asked with totals: false) */
+  total: number | null;
+  totals: { baseCurrency: string; baseAmount: string; currencies: OrderCurrencyTotals[] } | null;
 }
 
 export const ReceiveSchema = z

@@ -45,7 +45,7 @@ export function fileBytes(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
-/** The company file's fingerprint: its schema and every table's count and rows by rowid (sha256). */
+/** The company file's fingerprint: its schema and every table's count and rows by rowid or primary key (sha256). */
 export function fingerprint(core: Core): string {
   const db = core.db;
   const h = crypto.createHash('sha256');
@@ -55,10 +55,12 @@ export function fingerprint(core: Core): string {
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
+  // a WITHOUT ROWID table (order_text, FTS5's own tables) is read in its primary key's order
+  const withoutRowid = new Set((db.pragma('table_list') as { name: string; wr: number }[]).filter((t) => t.wr).map((t) => t.name));
   for (const { name } of tables) {
     const q = `"${name.replace(/"/g, '""')}"`;
     const count = (db.prepare(`SELECT count(*) AS n FROM ${q}`).get() as { n: number }).n;
-    const rows = db.prepare(`SELECT * FROM ${q} ORDER BY rowid`).all();
+    const rows = db.prepare(`SELECT * FROM ${q}${withoutRowid.has(name) ? '' : ' ORDER BY rowid'}`).all();
     h.update(`${name}:${count}:`);
     h.update(JSON.stringify(rows));
   }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../electron/core';
 import type { Core } from '../electron/core';
+import { openCompanyFile } from '../electron/core/db';
+import { migrations } from '../electron/core/migrations';
 import { seed } from '../electron/core/seed';
 import type { ApiArg } from '../shared/api';
 import { currencyDecimals } from '../shared/currency';
@@ -34,7 +36,8 @@ const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), B
 const key: Record<(typeof ORDER_SORT_FIELDS)[number], (a: OrderSummary, b: OrderSummary) => number> = {
   orderDate: (a, b) => bytes(a.orderDate, b.orderDate),
   no: (a, b) => bytes(a.no, b.no),
-  partyName: (a, b) => bytes(a.partyName, b.partyName),
+  // by party: then by party, by date (the orders of one buyer together, in date order)
+  partyName: (a, b) => bytes(a.partyName, b.partyName) || a.partyId - b.partyId || bytes(a.orderDate, b.orderDate),
   amount: (a, b) => Math.sign(Number(a.baseAmount) - Number(b.baseAmount)),
   status: (a, b) => bytes(a.status, b.status),
 };
@@ -138,8 +141,8 @@ describe('orders.page', () => {
       const { rows, page } = await allPages(f, undefined, 13);
       expect(rows, JSON.stringify(f)).toEqual(list);
       expect(page.total).toBe(list.length);
-      expect(page.totals.baseAmount).toBe(expectedTotals(list).baseAmount);
-      expect(page.totals.currencies).toEqual(expectedTotals(list).currencies);
+      expect(page.totals?.baseAmount).toBe(expectedTotals(list).baseAmount);
+      expect(page.totals?.currencies).toEqual(expectedTotals(list).currencies);
     }
   });
 
@@ -157,8 +160,8 @@ describe('orders.page', () => {
     try {
       const list = await ok(core, 'orders.list', { kind: 'sales' });
       const p = await ok(core, 'orders.page', { kind: 'sales', offset: 0, limit: 1 });
-      expect(p.totals.currencies).toEqual(expectedTotals(list).currencies);
-      expect(p.totals.currencies).not.toEqual(before.totals.currencies);
+      expect(p.totals?.currencies).toEqual(expectedTotals(list).currencies);
+      expect(p.totals?.currencies).not.toEqual(before.totals?.currencies);
     } finally {
       core.db.prepare("DELETE FROM claim WHERE no IN ('TEST-C1', 'TEST-C2')").run();
     }
@@ -196,6 +199,155 @@ describe('orders.page', () => {
         expect(r.error.code).toBe('validation');
         expect(r.error.issues?.map((i) => i.path).join(' ')).toContain(path);
       }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Free text through line_text / order_text / trigram FTS5, and the stored paid sums (migration 7)
+
+/** What free text must find, from the raw tables: order no., party names, any line's item no. / names
+ * containing the text (ASCII case folded, as LIKE does). */
+function expectedSearch(db: Core['db'], kind: string, text: string): number[] {
+  const has = (s: string) => s.toLowerCase().includes(text.toLowerCase());
+  const orders = db
+    .prepare(`SELECT o.id, o.no, p.name_zh, p.name_en FROM trade_order o JOIN party p ON p.id = o.party_id WHERE o.kind = ?`)
+    .all(kind) as { id: number; no: string; name_zh: string; name_en: string }[];
+  const lines = db.prepare('SELECT order_id, item_no, name_zh, name_en FROM order_line').all() as { order_id: number; item_no: string; name_zh: string; name_en: string }[];
+  const byLine = new Set(lines.filter((l) => has(l.item_no) || has(l.name_zh) || has(l.name_en)).map((l) => l.order_id));
+  return orders.filter((o) => has(o.no) || has(o.name_zh) || has(o.name_en) || byLine.has(o.id)).map((o) => o.id).sort((a, b) => a - b);
+}
+
+async function searchIds(c: Core, kind: 'sales' | 'purchase', search: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const p = await ok(c, 'orders.page', { kind, search, offset, limit: 500, totals: offset === 0 });
+    ids.push(...p.rows.map((r) => r.id));
+    if (p.rows.length < 500) return ids.sort((a, b) => a - b);
+  }
+}
+
+/** Probes of every shape: short Chinese (no trigram), longer Chinese, item no. in another case, English words,
+ * a party name, an order no., LIKE and FTS5 syntax characters. */
+function probes(db: Core['db']): string[] {
+  const zh = db.prepare("SELECT name_zh FROM order_line WHERE length(name_zh) >= 4 ORDER BY id LIMIT 1 OFFSET 40").pluck().get() as string;
+  const en = db.prepare("SELECT name_en FROM order_line WHERE length(name_en) >= 8 ORDER BY id LIMIT 1 OFFSET 77").pluck().get() as string;
+  const item = db.prepare("SELECT item_no FROM order_line WHERE item_no <> '' ORDER BY id LIMIT 1 OFFSET 123").pluck().get() as string;
+  const party = db.prepare("SELECT name_en FROM party WHERE name_en <> '' ORDER BY id LIMIT 1 OFFSET 5").pluck().get() as string;
+  const no = db.prepare("SELECT no FROM trade_order WHERE kind = 'sales' ORDER BY id LIMIT 1 OFFSET 7").pluck().get() as string;
+  return [zh.slice(1, 2), zh.slice(0, 2), zh.slice(1, 4), item.toLowerCase(), en.slice(2, 7).toUpperCase(), party.slice(1, 6), no.slice(-6), '"', '%', '_', 'a"b', 'x*', 'NEAR(a b)', '不存在的东西'];
+}
+
+describe('orders.page free text and stored sums', () => {
+  let c: Core;
+  let d: string;
+  beforeAll(async () => {
+    d = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-order-search-'));
+    c = await openCore({ dataDir: d, log: () => {} });
+    seed(c.db, { lines: 2500, seed: 11 });
+  }, 60_000);
+  afterAll(() => {
+    c.close();
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('finds exactly the orders a scan of orders, parties and lines finds, for every kind of text', async () => {
+    for (const text of probes(c.db))
+      for (const kind of ['sales', 'purchase'] as const) {
+        const want = expectedSearch(c.db, kind, text);
+        expect(await searchIds(c, kind, text), `${kind} "${text}"`).toEqual(want);
+      }
+    // the probes are not all empty
+    expect(expectedSearch(c.db, 'sales', probes(c.db)[0]!).length).toBeGreaterThan(0);
+    expect(expectedSearch(c.db, 'sales', probes(c.db)[2]!).length).toBeGreaterThan(0);
+  });
+
+  it('later blocks with totals: false carry the same rows and no totals', async () => {
+    const a = await ok(c, 'orders.page', { kind: 'sales', offset: 20, limit: 20 });
+    const b = await ok(c, 'orders.page', { kind: 'sales', offset: 20, limit: 20, totals: false });
+    expect(b.rows).toEqual(a.rows);
+    expect(b.total).toBeNull();
+    expect(b.totals).toBeNull();
+    expect(a.total).toBeGreaterThan(40);
+    expect(b.rows.length).toBe(20);
+  });
+
+  it('the search follows line edits, order deletes and party renames in the same transaction', async () => {
+    const buyer = await ok(c, 'parties.create', { roles: ['customer'], nameEn: 'Qorvex Imports' });
+    const o = await ok(c, 'orders.create', {
+      kind: 'sales',
+      partyId: buyer.id,
+      orderDate: '2026-03-01',
+      currency: 'USD',
+      rate: '7.1',
+      lines: [
+        { itemNo: 'QX-77', nameZh: '硅胶杯垫', nameEn: 'Silicone coaster', quantity: '10', unitPrice: '1' },
+        { itemNo: 'QX-78', nameZh: '硅胶杯垫', nameEn: 'Silicone coaster', quantity: '5', unitPrice: '1' },
+      ],
+    });
+    expect(await searchIds(c, 'sales', '杯垫')).toContain(o.id);
+    expect(await searchIds(c, 'sales', 'qx-78')).toEqual([o.id]);
+    // one of two lines with the name renamed: the name still finds the order; the new one too
+    const lines = o.lines.map((l) => ({ id: l.id, itemNo: l.itemNo, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity, unitPrice: l.unitPrice }));
+    await ok(c, 'orders.update', { id: o.id, lines: [lines[0]!, { ...lines[1]!, itemNo: 'QX-79', nameZh: '木质托盘' }] });
+    expect(await searchIds(c, 'sales', 'qx-78')).toEqual([]);
+    expect(await searchIds(c, 'sales', 'QX-79')).toEqual([o.id]);
+    expect(await searchIds(c, 'sales', '木质托')).toEqual([o.id]);
+    expect(await searchIds(c, 'sales', '杯垫')).toContain(o.id);
+    // the last line with it renamed: gone
+    await ok(c, 'orders.update', { id: o.id, lines: [{ ...lines[0]!, nameZh: '木质托盘' }, { ...lines[1]!, itemNo: 'QX-79', nameZh: '木质托盘' }] });
+    expect(await searchIds(c, 'sales', '硅胶杯')).not.toContain(o.id);
+    await ok(c, 'parties.update', { id: buyer.id, patch: { nameEn: 'Zentrix Imports' } });
+    expect(await searchIds(c, 'sales', 'zentrix')).toEqual([o.id]);
+    expect(await searchIds(c, 'sales', 'Qorvex')).toEqual([]);
+    await ok(c, 'orders.delete', { id: o.id });
+    expect(await searchIds(c, 'sales', 'QX-79')).toEqual([]);
+    // texts no line uses any more are dropped from the index tables
+    const orphans = c.db.prepare('SELECT count(*) FROM line_text WHERE NOT EXISTS (SELECT 1 FROM order_text WHERE text_id = line_text.id)').pluck().get();
+    expect(orphans).toBe(0);
+    expect(c.db.prepare("SELECT count(*) FROM line_text WHERE item_no IN ('QX-77', 'QX-78', 'QX-79')").pluck().get()).toBe(0);
+  });
+
+  it('the stored paid sum of every order follows payments created, changed and deleted', async () => {
+    const stale = () =>
+      c.db.prepare('SELECT count(*) FROM trade_order o WHERE paid_total_minor <> (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = o.id)').pluck().get();
+    expect(c.db.prepare('SELECT count(*) FROM trade_order WHERE paid_total_minor > 0').pluck().get()).toBeGreaterThan(10);
+    expect(stale()).toBe(0);
+    const o = c.db.prepare("SELECT id, party_id, currency, rate_e6 FROM trade_order WHERE kind = 'sales' AND status IN ('confirmed', 'partial', 'complete') AND total_minor - paid_total_minor >= 1000 LIMIT 1").get() as { id: number; party_id: number; currency: string };
+    const arg = { direction: 'in' as const, partyId: o.party_id, payDate: '2026-03-15', amount: '5', currency: o.currency, rate: '1', method: 'tt' as const, allocations: [{ orderId: o.id, amount: '3' }] };
+    const paidOf = () => c.db.prepare('SELECT paid_total_minor FROM trade_order WHERE id = ?').pluck().get(o.id) as number;
+    const was = paidOf();
+    const p = await ok(c, 'payments.create', arg);
+    expect(stale()).toBe(0);
+    expect(paidOf()).toBeGreaterThan(was);
+    await ok(c, 'payments.update', { id: p.id, payment: { ...arg, allocations: [{ orderId: o.id, amount: '4' }] } });
+    expect(stale()).toBe(0);
+    await ok(c, 'payments.delete', { id: p.id });
+    expect(stale()).toBe(0);
+    expect(paidOf()).toBe(was);
+  });
+});
+
+describe('migration 7 on an existing file', () => {
+  it('fills the search tables and the paid sums from the orders already there', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-order-m6-'));
+    try {
+      const before = migrations.filter((m) => m.version < 7);
+      const old = await openCompanyFile(path.join(d, 'company.sqlite'), { migrations: before });
+      expect(old.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'line_text'").pluck().get()).toBe(0);
+      seed(old.db, { lines: 1500, seed: 5 });
+      old.db.close();
+      const c = await openCore({ dataDir: d, log: () => {} });
+      try {
+        expect(c.db.prepare('SELECT count(*) FROM order_text').pluck().get()).toBeGreaterThan(1000);
+        expect(c.db.prepare('SELECT count(*) FROM trade_order WHERE paid_total_minor > 0').pluck().get()).toBeGreaterThan(5);
+        expect(c.db.prepare('SELECT count(*) FROM trade_order o WHERE paid_total_minor <> (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = o.id)').pluck().get()).toBe(0);
+        for (const text of probes(c.db)) expect(await searchIds(c, 'sales', text), text).toEqual(expectedSearch(c.db, 'sales', text));
+      } finally {
+        c.close();
+      }
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
     }
   });
 });

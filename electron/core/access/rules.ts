@@ -88,7 +88,7 @@ export const clerkRules: { [N in LimitedCall]: ClerkRule<N> } = {
       return {
         ...page,
         rows: page.rows.map(blankSummary),
-        totals: {
+        totals: page.totals && {
           ...page.totals,
           baseAmount: '',
           currencies: page.totals.currencies.map((c) => ({ ...c, amount: '', paid: '', unpaid: '', baseAmount: '' })),

@@ -410,6 +410,89 @@ export const migrations: Migration[] = [
         VALUES ('owner', 'owner', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
     `,
   },
+  {
+    version: 7,
+    name: 'orders list search and totals',
+    sql: `
+      -- Free text of the orders list (issue 7). Order lines repeat a trader's products: a million lines hold a few
+      -- thousand distinct (item no., names). Those are kept once in line_text, searched through a trigram FTS5
+      -- index (substrings, Chinese included), and order_text says which orders hold each; so a search reads the
+      -- matching texts and their orders, never the million lines. Triggers keep both right in the transaction
+      -- that writes the lines; a text no line uses any more is dropped.
+      CREATE TABLE line_text (
+        id      INTEGER PRIMARY KEY,
+        item_no TEXT NOT NULL,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        UNIQUE (item_no, name_zh, name_en)
+      );
+      CREATE TABLE order_text (
+        text_id  INTEGER NOT NULL,
+        order_id INTEGER NOT NULL,
+        PRIMARY KEY (text_id, order_id)
+      ) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE line_text_fts USING fts5(item_no, name_zh, name_en, content = 'line_text', content_rowid = 'id', tokenize = 'trigram');
+
+      CREATE TRIGGER line_text_fts_insert AFTER INSERT ON line_text BEGIN
+        INSERT INTO line_text_fts(rowid, item_no, name_zh, name_en) VALUES (NEW.id, NEW.item_no, NEW.name_zh, NEW.name_en);
+      END;
+      CREATE TRIGGER line_text_fts_delete AFTER DELETE ON line_text BEGIN
+        INSERT INTO line_text_fts(line_text_fts, rowid, item_no, name_zh, name_en) VALUES ('delete', OLD.id, OLD.item_no, OLD.name_zh, OLD.name_en);
+      END;
+
+      CREATE TRIGGER order_line_text_insert AFTER INSERT ON order_line BEGIN
+        INSERT INTO line_text(item_no, name_zh, name_en) VALUES (NEW.item_no, NEW.name_zh, NEW.name_en) ON CONFLICT DO NOTHING;
+        INSERT OR IGNORE INTO order_text(text_id, order_id)
+          SELECT id, NEW.order_id FROM line_text WHERE item_no = NEW.item_no AND name_zh = NEW.name_zh AND name_en = NEW.name_en;
+      END;
+      CREATE TRIGGER order_line_text_delete AFTER DELETE ON order_line BEGIN
+        DELETE FROM order_text
+          WHERE order_id = OLD.order_id
+            AND text_id = (SELECT id FROM line_text WHERE item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en)
+            AND NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = OLD.order_id AND item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en);
+        DELETE FROM line_text
+          WHERE item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en
+            AND NOT EXISTS (SELECT 1 FROM order_text WHERE text_id = line_text.id);
+      END;
+      CREATE TRIGGER order_line_text_update AFTER UPDATE OF order_id, item_no, name_zh, name_en ON order_line BEGIN
+        DELETE FROM order_text
+          WHERE order_id = OLD.order_id
+            AND text_id = (SELECT id FROM line_text WHERE item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en)
+            AND NOT EXISTS (SELECT 1 FROM order_line WHERE order_id = OLD.order_id AND item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en);
+        INSERT INTO line_text(item_no, name_zh, name_en) VALUES (NEW.item_no, NEW.name_zh, NEW.name_en) ON CONFLICT DO NOTHING;
+        INSERT OR IGNORE INTO order_text(text_id, order_id)
+          SELECT id, NEW.order_id FROM line_text WHERE item_no = NEW.item_no AND name_zh = NEW.name_zh AND name_en = NEW.name_en;
+        DELETE FROM line_text
+          WHERE item_no = OLD.item_no AND name_zh = OLD.name_zh AND name_en = OLD.name_en
+            AND NOT EXISTS (SELECT 1 FROM order_text WHERE text_id = line_text.id);
+      END;
+
+      INSERT INTO line_text(item_no, name_zh, name_en) SELECT DISTINCT item_no, name_zh, name_en FROM order_line;
+      INSERT INTO order_text(text_id, order_id)
+        SELECT DISTINCT lt.id, ol.order_id FROM order_line ol
+        JOIN line_text lt ON lt.item_no = ol.item_no AND lt.name_zh = ol.name_zh AND lt.name_en = ol.name_en;
+
+      -- Σ payment allocations on each order, kept by triggers, so the totals under the orders grid (paid,
+      -- unpaid over the whole filter) read trade_order alone
+      ALTER TABLE trade_order ADD COLUMN paid_total_minor INTEGER NOT NULL DEFAULT 0;
+      UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = trade_order.id);
+      CREATE TRIGGER payment_allocation_paid_insert AFTER INSERT ON payment_allocation BEGIN
+        UPDATE trade_order SET paid_total_minor = paid_total_minor + NEW.amount_minor WHERE id = NEW.order_id;
+      END;
+      CREATE TRIGGER payment_allocation_paid_delete AFTER DELETE ON payment_allocation BEGIN
+        UPDATE trade_order SET paid_total_minor = paid_total_minor - OLD.amount_minor WHERE id = OLD.order_id;
+      END;
+      CREATE TRIGGER payment_allocation_paid_update AFTER UPDATE OF order_id, amount_minor ON payment_allocation BEGIN
+        UPDATE trade_order SET paid_total_minor = paid_total_minor - OLD.amount_minor WHERE id = OLD.order_id;
+        UPDATE trade_order SET paid_total_minor = paid_total_minor + NEW.amount_minor WHERE id = NEW.order_id;
+      END;
+      -- the orders list sorted by party: parties in name order (the rowid, the party id, breaks ties)
+      CREATE INDEX party_sort_name ON party((CASE WHEN name_zh <> '' THEN name_zh ELSE name_en END));
+      -- the count and per-currency totals of a filter read this index alone, already grouped by currency (no
+      -- table row per order, no sort)
+      CREATE INDEX order_kind_totals ON trade_order(kind, currency, order_date, status, party_id, total_minor, base_total_minor, paid_total_minor);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -3,11 +3,12 @@
  *
  * The filter is the one of orders.list (kind, status, party, dates, free text). Per call:
  *   1. the ids of the block: ORDER BY <sort column> <dir>, id <dir> LIMIT/OFFSET on trade_order alone (the party
- *      is joined only for free text or a sort by party name) — the id tiebreak makes blocks stable and
+ *      is joined only to sort by its name: name, party id, date, id) — the tiebreak makes blocks stable and
  *      disjoint, so blocks concatenate to exactly the orders.list result under the same order;
  *   2. the per-order aggregates (lines, weights, paid, credits) for those ids only, with orders.ts's SELECT;
- *   3. the count and per-currency totals of the WHOLE filter from stored order totals, payment allocations and
- *      settled claims — never from order lines — so the footer of the grid does not depend on what is loaded.
+ *   3. unless `totals: false` (the later blocks of a scrolling grid, which has them from the first), the count
+ *      and per-currency totals of the WHOLE filter from stored order totals, stored paid sums and settled
+ *      claims — never from order lines — so the footer of the grid does not depend on what is loaded.
  *
  * 'amount' sorts by the base-currency amount: order amounts in different currencies are not comparable.
  */
@@ -28,18 +29,17 @@ const SORT_SQL: Record<OrderSortField, string> = {
   status: 'o.status',
 };
 
-interface Filter {
-  /** '' or the join of party p, when the filter or the sort needs it */
-  party: string;
-  where: string;
-  params: unknown[];
-}
-
-/** The WHERE of orders.list (the same function), with the party join when the filter or the sort needs it. */
-function filterOf(q: PageArg, needParty: boolean): Filter {
+/** The block's ids: the WHERE of orders.list (the same function), the party joined only to sort by its name. */
+function blockIds(db: DB, q: PageArg, field: OrderSortField, dir: 'ASC' | 'DESC'): number[] {
   const { where, params } = orderFilter(q);
-  const party = needParty || !!q.search;
-  return { party: party ? 'JOIN party p ON p.id = o.party_id' : '', where: where.join(' AND '), params };
+  // by party: parties in name order, each one's orders by date through order_kind_party_date — no sort of the
+  // whole filter (p.id breaks ties between parties of the same name)
+  const order = field === 'partyName' ? `${SORT_SQL.partyName} ${dir}, p.id ${dir}, o.order_date ${dir}, o.id ${dir}` : `${SORT_SQL[field]} ${dir}, o.id ${dir}`;
+  const from = field === 'partyName' ? 'party p CROSS JOIN trade_order o ON o.party_id = p.id' : 'trade_order o';
+  return db
+    .prepare(`SELECT o.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, q.limit, q.offset) as number[];
 }
 
 function safeSum(v: number | bigint | null): number {
@@ -51,14 +51,10 @@ function safeSum(v: number | bigint | null): number {
 export function pageOrders(db: DB, q: PageArg): OrderPage {
   const field = q.sort?.field ?? 'orderDate';
   const dir = q.sort?.dir === 'asc' ? 'ASC' : 'DESC';
-  const f = filterOf(q, field === 'partyName');
   const base = baseCurrency(db);
 
   // 1. the block's ids
-  const ids = db
-    .prepare(`SELECT o.id FROM trade_order o ${f.party} WHERE ${f.where} ORDER BY ${SORT_SQL[field]} ${dir}, o.id ${dir} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...f.params, q.limit, q.offset) as number[];
+  const ids = blockIds(db, q, field, dir);
 
   // 2. aggregates for those orders only, put back in block order
   let rows: OrderPage['rows'] = [];
@@ -69,35 +65,35 @@ export function pageOrders(db: DB, q: PageArg): OrderPage {
     const byId = new Map(got.map((r) => [r.id, r]));
     rows = ids.map((id) => toSummary(byId.get(id)!, base));
   }
+  if (!q.totals) return { rows, total: null, totals: null };
+  return { rows, ...filterTotals(db, q, base) };
+}
 
-  // 3. count and totals of the whole filter
-  const t = filterOf(q, false);
+/**
+ * The count and per-currency totals of the whole filter, from the stored order totals and paid sums
+ * (trade_order.paid_total_minor, kept by triggers) and the settled claim credits — never from order lines.
+ */
+function filterTotals(db: DB, q: PageArg, base: string): Pick<OrderPage, 'total' | 'totals'> & { total: number } {
+  const t = orderFilter(q);
+  const where = t.where.join(' AND ');
   const orders = db
     .prepare(
       `SELECT o.currency AS currency, count(*) AS n, sum(o.total_minor) AS amount, sum(o.base_total_minor) AS base,
-              sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor ELSE 0 END) AS owed
-       FROM trade_order o ${t.party} WHERE ${t.where} GROUP BY o.currency ORDER BY o.currency`,
+              sum(CASE WHEN o.status <> 'cancelled' THEN o.total_minor ELSE 0 END) AS owed,
+              sum(o.paid_total_minor) AS paid,
+              sum(CASE WHEN o.status <> 'cancelled' THEN o.paid_total_minor ELSE 0 END) AS paid_open
+       FROM trade_order o WHERE ${where} GROUP BY o.currency ORDER BY o.currency`,
     )
-    .all(...t.params) as { currency: string; n: number; amount: number; base: number; owed: number }[];
-  const paid = new Map(
-    (
-      db
-        .prepare(
-          `SELECT o.currency AS currency, sum(pa.amount_minor) AS paid,
-                  sum(CASE WHEN o.status <> 'cancelled' THEN pa.amount_minor ELSE 0 END) AS paid_open
-           FROM payment_allocation pa JOIN trade_order o ON o.id = pa.order_id ${t.party} WHERE ${t.where} GROUP BY o.currency`,
-        )
-        .all(...t.params) as { currency: string; paid: number; paid_open: number }[]
-    ).map((r) => [r.currency, r]),
-  );
+    .all(...t.params) as { currency: string; n: number; amount: number; base: number; owed: number; paid: number; paid_open: number }[];
+  // claims are few: read from them to their orders (CROSS JOIN keeps that order), never from the orders down
   const credit = new Map(
     (
       db
         .prepare(
           `SELECT o.currency AS currency, sum(c.amount_minor) AS credit
-           FROM claim c JOIN shipment_line csl ON csl.id = c.shipment_line_id JOIN order_line col ON col.id = csl.order_line_id
-           JOIN trade_order o ON o.id = col.order_id ${t.party}
-           WHERE c.settlement IN ('credit', 'refund') AND c.status = 'settled' AND o.status <> 'cancelled' AND ${t.where}
+           FROM claim c CROSS JOIN shipment_line csl ON csl.id = c.shipment_line_id CROSS JOIN order_line col ON col.id = csl.order_line_id
+           CROSS JOIN trade_order o ON o.id = col.order_id
+           WHERE c.settlement IN ('credit', 'refund') AND c.status = 'settled' AND o.status <> 'cancelled' AND ${where}
            GROUP BY o.currency`,
         )
         .all(...t.params) as { currency: string; credit: number }[]
@@ -106,17 +102,16 @@ export function pageOrders(db: DB, q: PageArg): OrderPage {
   let total = 0;
   let baseSum = 0;
   const currencies: OrderCurrencyTotals[] = orders.map((r) => {
-    const p = paid.get(r.currency);
     total += r.n;
     baseSum = safeSum(baseSum + safeSum(r.base));
     return {
       currency: r.currency,
       count: r.n,
       amount: formatAmount(safeSum(r.amount), r.currency),
-      paid: formatAmount(safeSum(p?.paid ?? 0), r.currency),
-      unpaid: formatAmount(safeSum(r.owed) - safeSum(p?.paid_open ?? 0) - safeSum(credit.get(r.currency) ?? 0), r.currency),
+      paid: formatAmount(safeSum(r.paid), r.currency),
+      unpaid: formatAmount(safeSum(r.owed) - safeSum(r.paid_open) - safeSum(credit.get(r.currency) ?? 0), r.currency),
       baseAmount: formatAmount(safeSum(r.base), base),
     };
   });
-  return { rows, total, totals: { baseCurrency: base, baseAmount: formatAmount(baseSum, base), currencies } };
+  return { total, totals: { baseCurrency: base, baseAmount: formatAmount(baseSum, base), currencies } };
 }

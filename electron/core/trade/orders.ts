@@ -181,7 +181,34 @@ export function toSummary(r: SummaryRow, base: string): OrderSummary {
   };
 }
 
-/** The WHERE of an orders list (alias o for the order, p for its party), shared by orders.list and orders.page. */
+/** Shorter searches than this have no trigram to look up: they scan line_text (a few thousand rows) instead. */
+const TRIGRAM = 3;
+
+/** An FTS5 query for `text` as one substring (a phrase of the trigram tokenizer; quotes doubled). */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The orders whose number, party name (zh/en) or any line's item no. or name (zh/en) contains `search`
+ * (case-insensitive), as a subquery of order ids. Lines are searched through line_text (their distinct texts,
+ * trigram FTS5) and order_text (which orders hold each text), kept by the triggers of migration 7.
+ */
+function searchIds(search: string): { sql: string; params: unknown[] } {
+  const like = likePattern(search);
+  const texts =
+    [...search].length >= TRIGRAM
+      ? { sql: 'SELECT rowid FROM line_text_fts WHERE line_text_fts MATCH ?', params: [ftsPhrase(search)] }
+      : { sql: `SELECT id FROM line_text WHERE item_no LIKE ? ESCAPE '\\' OR name_zh LIKE ? ESCAPE '\\' OR name_en LIKE ? ESCAPE '\\'`, params: [like, like, like] };
+  return {
+    sql: `SELECT id FROM trade_order WHERE no LIKE ? ESCAPE '\\'
+          UNION SELECT id FROM trade_order WHERE party_id IN (SELECT id FROM party WHERE name_zh LIKE ? ESCAPE '\\' OR name_en LIKE ? ESCAPE '\\')
+          UNION SELECT order_id FROM order_text WHERE text_id IN (${texts.sql})`,
+    params: [like, like, like, ...texts.params],
+  };
+}
+
+/** The WHERE of an orders list (alias o for the order), shared by orders.list and orders.page. */
 export function orderFilter(q: ApiParsedArg<'orders.list'>): { where: string[]; params: unknown[] } {
   const where = ['o.kind = ?'];
   const params: unknown[] = [q.kind];
@@ -202,11 +229,9 @@ export function orderFilter(q: ApiParsedArg<'orders.list'>): { where: string[]; 
     params.push(q.to);
   }
   if (q.search) {
-    const s = likePattern(q.search);
-    where.push(`(o.no LIKE ? ESCAPE '\\' OR p.name_zh LIKE ? ESCAPE '\\' OR p.name_en LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM order_line sl WHERE sl.order_id = o.id
-                 AND (sl.item_no LIKE ? ESCAPE '\\' OR sl.name_zh LIKE ? ESCAPE '\\' OR sl.name_en LIKE ? ESCAPE '\\')))`);
-    params.push(s, s, s, s, s, s);
+    const s = searchIds(q.search);
+    where.push(`o.id IN (${s.sql})`);
+    params.push(...s.params);
   }
   return { where, params };
 }

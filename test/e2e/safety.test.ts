@@ -8,6 +8,9 @@
  *
  * Needs `npx electron-vite build` first (npm test runs it) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowserApp, type BrowserApp } from './harness';
@@ -18,7 +21,7 @@ let page: Page;
 const ids = { party: 0 };
 
 beforeAll(async () => {
-  app = await openBrowserApp({ name: 'safety' });
+  app = await openBrowserApp({ name: 'safety', acceptDownloads: true });
   page = app.page;
   await app.call('company.setup', { nameZh: '义乌环球贸易商行', baseCurrency: 'CNY', language: 'zh' });
   ids.party = (await app.call('parties.create', { roles: ['supplier'], nameZh: '义乌某某玩具', phone: '13800000001' })).id;
@@ -60,6 +63,74 @@ describe('undo in the window', () => {
     await page.goto(`${app.server.url}#history/party/${ids.party}`);
     await gridReady(page, '[data-screen=history]');
     await expect.poll(() => page.locator('[data-screen=history] .ag-cell[col-id=changes]').first().textContent()).toMatch(/^撤销第 \d+ 条 \(修改\): 电话: 13900000002 → 13800000001$/);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+/** The shown rows' cells of one History column, top to bottom. */
+async function historyColumn(colId: string): Promise<string[]> {
+  return page.evaluate((col) => {
+    const cells = [...document.querySelectorAll(`[data-screen=history] .ag-row[row-index] .ag-cell[col-id="${col}"]`)];
+    return cells
+      .map((c) => ({ i: Number(c.closest('.ag-row')?.getAttribute('row-index')), text: (c.textContent ?? '').trim() }))
+      .sort((a, b) => a.i - b.i)
+      .map((c) => c.text);
+  }, colId);
+}
+
+describe('History on each record', () => {
+  it('opens the history of the chosen party, of an order and of a payment, and exports it to Excel', async () => {
+    const other = await app.call('parties.create', { roles: ['customer'], nameEn: 'Olga Petrova', country: 'RUS' });
+    await app.call('parties.update', { id: other.id, patch: { phone: '+7 900' } });
+    const so = await app.call('orders.create', { kind: 'sales', partyId: other.id, orderDate: '2026-11-20', currency: 'USD', rate: '7.1', lines: [{ itemNo: 'A', nameZh: '杂货', quantity: '10', unitPrice: '1' }] });
+    await app.call('orders.confirm', { id: so.id });
+    const pay = await app.call('payments.create', { direction: 'in', partyId: other.id, payDate: '2026-11-21', amount: '5.00', currency: 'USD', rate: '7.1', method: 'bank', allocations: [{ orderId: so.id, amount: '5.00' }] });
+
+    // parties: disabled until a row is chosen, then the party's own trail
+    await page.goto(`${app.server.url}#parties`);
+    await gridReady(page);
+    const history = page.locator('[data-action=history]');
+    expect(await history.isDisabled()).toBe(true);
+    await cell(page, other.id, 'phone').click();
+    await history.click();
+    await page.waitForURL(`**#history/party/${other.id}`);
+    await gridReady(page, '[data-screen=history]');
+    await expect.poll(() => historyColumn('action')).toEqual(['修改', '新增']);
+    expect(await text(page, '#history-title')).toBe(`修改记录：客户/供应商 #${other.id}`);
+    await app.shot('03-party-history');
+
+    // back to the record, then the order's detail view
+    await page.click('[data-action=back]');
+    await page.waitForURL('**#parties');
+    await page.goto(`${app.server.url}#orders/${so.id}`);
+    await page.locator('[data-testid=order-title]').waitFor();
+    await app.shot('04-order-detail');
+    await page.click('[data-action=history]');
+    await page.waitForURL(`**#history/order/${so.id}`);
+    await gridReady(page, '[data-screen=history]');
+    await expect.poll(() => historyColumn('action')).toEqual(['确认', '新增']);
+
+    // the record's trail exports like the whole file's
+    fs.mkdirSync(path.join(app.dataDir, 'downloads'), { recursive: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=export-excel]')]);
+    const file = path.join(app.dataDir, 'downloads', download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const cellsText = [] as string[];
+    ws.eachRow((row) => cellsText.push(row.values!.toString()));
+    expect(cellsText.join('\n')).toContain(`订单 #${so.id}`);
+    expect(cellsText.join('\n')).not.toContain('客户/供应商 #');
+
+    // payments: the chosen payment's trail
+    await page.goto(`${app.server.url}#payments`);
+    await gridReady(page);
+    await cell(page, pay.id, 'no').click();
+    await page.click('[data-action=history]');
+    await page.waitForURL(`**#history/payment/${pay.id}`);
+    await gridReady(page, '[data-screen=history]');
+    await expect.poll(() => historyColumn('action')).toEqual(['新增']);
     expect(app.pageErrors).toEqual([]);
   });
 });

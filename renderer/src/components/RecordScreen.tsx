@@ -12,6 +12,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { DataGrid, type DataGridHandle } from './DataGrid';
 import { useNotify } from './Toasts';
 import { SearchBox } from './SearchBox';
+import { HistoryButton } from '../screens/safety/HistoryButton';
 
 export interface ListedRecord {
   id: number;
@@ -161,6 +162,7 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
           <button type="button" className="danger-outline" data-action="delete" disabled={!selected} onClick={() => selected && setConfirmDelete(selected)}>
             {t('common.delete')}
           </button>
+          <HistoryButton entity={name === 'parties' ? 'party' : 'product'} id={selected?.id} />
         </div>
       </div>
       <div className="toolbar filters-bar">

@@ -140,6 +140,9 @@ export function HistoryScreen() {
             <button type="button" data-action="all-records" onClick={() => (window.location.hash = 'history')}>
               {t('history.filters.allRecords')}
             </button>
+            <button type="button" data-action="back" onClick={() => window.history.back()}>
+              {t('safety.history.back')}
+            </button>
           </span>
         )}
         {!record && filtered && (

@@ -4,6 +4,7 @@
  * The address keeps the party filter (#payments/party/12); #payments/new?direction=in opens the form.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { HistoryButton } from '../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../../shared/trade';
 import { call } from '../../api';
@@ -167,6 +168,7 @@ export function PaymentsScreen() {
           <button type="button" className="danger-outline" data-action="delete" disabled={!selected} onClick={() => selected && setConfirmDelete(selected)}>
             {t('common.delete')}
           </button>
+          <HistoryButton entity="payment" id={selected?.id} />
         </div>
       </div>
       <div className="toolbar filters-bar">

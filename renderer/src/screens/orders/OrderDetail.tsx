@@ -5,6 +5,7 @@
  * onto the line cell they name (lines.2.quantity → line 3, quantity) and nothing typed is lost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HistoryButton } from '../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
 import type { Party, Product } from '../../../../shared/api';
 import type { CurrencyInfo } from '../../../../shared/currency';
@@ -402,6 +403,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           {order ? statusText(t, status, kind) : t('orders.status.new')}
         </span>
         <OrderActions order={order} kind={kind} saving={saving} hasStallLines={hasStallLines} onAction={onAction} />
+        {order && <HistoryButton entity="order" id={order.id} />}
       </div>
 
       <div className="order-scroll">

@@ -53,9 +53,14 @@ export function UndoControl({ onUndone }: { onUndone: () => void }) {
       clearTimeout(timer.current);
       timer.current = setTimeout(refresh, 150);
     });
+    // another window or tab may have changed the file: look again when the user comes back or moves on
+    window.addEventListener('focus', refresh);
+    window.addEventListener('hashchange', refresh);
     return () => {
       off();
       clearTimeout(timer.current);
+      window.removeEventListener('focus', refresh);
+      window.removeEventListener('hashchange', refresh);
     };
   }, [refresh]);
 

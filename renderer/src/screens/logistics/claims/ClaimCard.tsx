@@ -1,5 +1,6 @@
 /** The selected claim: who bought, which stall sold it (to pass the claim back), what and how it was settled. */
 import { useTranslation } from 'react-i18next';
+import { HistoryButton } from '../../safety/HistoryButton';
 import type { Claim } from '../../../../../shared/trade';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
 
@@ -18,7 +19,8 @@ export function ClaimCard({ claim: c }: { claim: Claim }) {
   return (
     <section className="logi-card claim-card" aria-label={t('claims.card.title', { no: c.no })} data-testid="claim-card">
       <h3 className="form-section">
-        {t('claims.card.title', { no: c.no })} <span className={`badge badge-${c.status}`}>{t(`claims.statuses.${c.status}`)}</span>
+        {t('claims.card.title', { no: c.no })} <span className={`badge badge-${c.status}`}>{t(`claims.statuses.${c.status}`)}</span>{' '}
+        <HistoryButton entity="claim" id={c.id} />
       </h3>
       <dl className="claim-facts">
         {items.map(([k, v]) => (

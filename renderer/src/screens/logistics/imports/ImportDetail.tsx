@@ -4,6 +4,7 @@
  * import is read-only.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HistoryButton } from '../../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../../shared/api';
 import type { ImportRecord } from '../../../../../shared/trade';
@@ -279,6 +280,7 @@ export function ImportDetail({ id, onCreated, onBack }: Props) {
             )}
           </div>
         )}
+        {saved && <HistoryButton entity="import" id={saved.id} />}
         {dirty && !received && <span className="dirty-note">{t('shipments.unsaved')}</span>}
       </div>
       {received && (

@@ -4,6 +4,7 @@
  * keeps the draft and puts each message next to its field or line.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { HistoryButton } from '../../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
 import type { Shipment } from '../../../../../shared/trade';
 import { call } from '../../../api';
@@ -273,6 +274,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
               {t('common.delete')}
             </button>
           )}
+          {saved && <HistoryButton entity="shipment" id={saved.id} />}
         </div>
         {dirty && <span className="dirty-note">{t('shipments.unsaved')}</span>}
       </div>

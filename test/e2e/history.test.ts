@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowserApp, type BrowserApp } from './harness';
-import { gridReady, text } from './ui';
+import { gridReady, text, columnTexts } from './ui';
 
 let app: BrowserApp;
 let page: Page;
@@ -25,16 +25,7 @@ async function openHistory(hash = 'history'): Promise<void> {
   await gridReady(page, '[data-screen=history]');
 }
 
-/** The shown rows' cells of one column, top to bottom. */
-async function column(colId: string): Promise<string[]> {
-  return page.evaluate((col) => {
-    const cells = [...document.querySelectorAll(`[data-screen=history] .ag-row[row-index] .ag-cell[col-id="${col}"]`)];
-    return cells
-      .map((c) => ({ i: Number(c.closest('.ag-row')?.getAttribute('row-index')), text: (c.textContent ?? '').trim() }))
-      .sort((a, b) => a.i - b.i)
-      .map((c) => c.text);
-  }, colId);
-}
+const column = (colId: string) => columnTexts(page, '[data-screen=history]', colId);
 
 beforeAll(async () => {
   app = await openBrowserApp({ name: 'history' });

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowserApp, type BrowserApp } from './harness';
-import { cell, gridReady, text } from './ui';
+import { cell, gridReady, text, columnTexts } from './ui';
 
 let app: BrowserApp;
 let page: Page;
@@ -67,16 +67,7 @@ describe('undo in the window', () => {
   });
 });
 
-/** The shown rows' cells of one History column, top to bottom. */
-async function historyColumn(colId: string): Promise<string[]> {
-  return page.evaluate((col) => {
-    const cells = [...document.querySelectorAll(`[data-screen=history] .ag-row[row-index] .ag-cell[col-id="${col}"]`)];
-    return cells
-      .map((c) => ({ i: Number(c.closest('.ag-row')?.getAttribute('row-index')), text: (c.textContent ?? '').trim() }))
-      .sort((a, b) => a.i - b.i)
-      .map((c) => c.text);
-  }, colId);
-}
+const historyColumn = (colId: string) => columnTexts(page, '[data-screen=history]', colId);
 
 describe('History on each record', () => {
   it('opens the history of the chosen party, of an order and of a payment, and exports it to Excel', async () => {

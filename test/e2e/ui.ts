@@ -104,3 +104,17 @@ export async function closeToasts(page: Page, kind?: 'success' | 'error'): Promi
   await close.evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
   await close.first().waitFor({ state: 'detached' });
 }
+
+/** The shown rows' cells of one grid column inside `scope`, top to bottom (by row-index, not DOM order). */
+export async function columnTexts(page: Page, scope: string, colId: string): Promise<string[]> {
+  return page.evaluate(
+    ([sc, col]) => {
+      const cells = [...document.querySelectorAll(`${sc} .ag-row[row-index] .ag-cell[col-id="${col}"]`)];
+      return cells
+        .map((c) => ({ i: Number(c.closest('.ag-row')?.getAttribute('row-index')), text: (c.textContent ?? '').trim() }))
+        .sort((a, b) => a.i - b.i)
+        .map((c) => c.text);
+    },
+    [scope, colId] as const,
+  );
+}

@@ -79,6 +79,16 @@ export function usedDecimals(scaled: number, scale: number): number {
   return d;
 }
 
+/** A scaled integer as the shortest decimal text (what a number cell holds): 2400000 at scale 3 → "2400", 12500 → "12.5". */
+export function decimalText(scaled: number, scale: number): string {
+  if (!Number.isSafeInteger(scaled)) throw new Error(`${scaled} is not an exact integer`);
+  if (scale === 0 || scaled % 10 ** scale === 0) return String(scaled / 10 ** scale);
+  const neg = scaled < 0;
+  const digits = String(neg ? -scaled : scaled).padStart(scale + 1, '0');
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${digits.slice(0, digits.length - scale)}.${frac}`;
+}
+
 /** The JS number of a scaled integer: 1250 at scale 2 → 12.5 (exact to the shown decimals). */
 export function scaledToNumber(scaled: number, scale: number): number {
   return Number(formatScaled(scaled, scale));

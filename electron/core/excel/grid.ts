@@ -8,12 +8,12 @@
  *  - Totals are exact: decimal strings are summed as scaled integers (BigInt, no floating point), money per
  *    currency. With one currency there is one totals row; with several there is a totals row for the other
  *    columns and one row per currency for the money columns.
- *  - The sheet is written with ExcelJS's streaming writer (rows leave memory as they are committed, so
- *    200,000 rows stay within bounded memory) into a temp file that is renamed when complete.
+ *  - The sheet is written with the fast streaming writer (xlsx-writer.ts: rows are deflated into the file as they
+ *    come, so 200,000 rows stay within bounded memory) into a temp file that is renamed when complete.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { currencyDecimals, isCurrency } from '../../../shared/currency';
 import { parseScaled } from '../../../shared/decimal';
 import type { GridExport, GridExportColumn, GridExportResult } from '../../../shared/gridExport';
@@ -22,10 +22,10 @@ import type { HandlerContext } from '../context';
 import { safeFileName } from '../filing/api';
 import { startFileJob, type StartOptions } from '../jobs';
 import { CancelledError, type BuildHooks } from '../ledgers/build';
-import { setMoney, setScaled, setText } from './cells';
-import { installQuotePrefix } from './quote-prefix';
-import { autoFilter, fitRowHeights, freezeAt, printSetup, uniqueSheetName } from './sheet';
+import { heightForLines, uniqueSheetName, wrappedLines } from './sheet';
 import { renameIntoPlace, tempNameFor } from './write';
+import { decimalText } from './cells';
+import { colName, serialDay, XlsxWriter, type XlsxSheet } from './xlsx-writer';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -92,13 +92,10 @@ function percentFormat(decimals: number): string {
   return decimals <= 0 ? '0%' : `0.${'0'.repeat(decimals)}%`;
 }
 
-/** A number format on one cell (a fresh style object: ExcelJS shares them between cells otherwise). */
-function setFormat(cell: ExcelJS.Cell, numFmt: string, extra: Style = {}): void {
-  cell.style = { ...cell.style, ...extra, numFmt };
-}
-
 /** Dates sit on the left, as the grid shows them. */
 const DATE_ALIGN: Style = { alignment: { horizontal: 'left' } };
+/** Totals that are text (too large for a number cell) sit on the right, as numbers do. */
+const TOTAL_RIGHT: Style = { ...TOTAL_STYLE, ...RIGHT };
 
 /** Excel's column width (in widths of "0" of the default font, ~7 px) for a width on screen in pixels. */
 export function excelWidth(px: number): number {
@@ -138,66 +135,68 @@ export function isTotalled(c: GridExportColumn): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Cells
 
-/** Write one value of a column; returns the number it was written as (for the totals), if any. */
-function writeValue(cell: ExcelJS.Cell, col: GridExportColumn, value: string | null, currency: string | undefined): Decimal | null {
-  if (value === null || value === '') return null;
+/** A date cell's serial number (days since 1899-12-30, the time as a fraction) and format. */
+function dateCell(d: { date: Date; withTime: boolean }): [number, string] {
+  const t = d.date;
+  const day = serialDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const secs = t.getUTCHours() * 3600 + t.getUTCMinutes() * 60 + t.getUTCSeconds();
+  return [secs ? day + secs / 86_400 : day, d.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd'];
+}
+
+/** One value of a column as cell XML; `v` is the number it was written as (for the totals), if any. */
+function writeValue(sheet: XlsxSheet, ref: string, col: GridExportColumn, value: string | null, currency: string | undefined): { xml: string; v: Decimal | null } {
+  if (value === null || value === '') return { xml: '', v: null };
   switch (col.kind) {
     case 'text':
-      setText(cell, value);
-      return null;
+      return { xml: sheet.text(ref, value), v: null };
     case 'date': {
       const d = parseIsoDate(value);
-      if (!d) {
-        setText(cell, value);
-        return null;
-      }
-      cell.value = d.date;
-      setFormat(cell, d.withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd', DATE_ALIGN);
-      return null;
+      if (!d) return { xml: sheet.text(ref, value), v: null };
+      const [serial, fmt] = dateCell(d);
+      return { xml: sheet.number(ref, serial, DATE_ALIGN, fmt), v: null };
     }
     default: {
       const v = parseDecimal(value);
-      if (!v) {
-        // not a number ("—", "n/a"): kept as the text the grid shows, out of the totals
-        setText(cell, value, RIGHT);
-        return null;
-      }
-      if (col.kind === 'money') {
-        const cd = currency && isCurrency(currency) ? currencyDecimals(currency) : undefined;
-        if (cd !== undefined && v.decimals <= cd) setMoney(cell, parseScaled(value.trim(), cd), currency!);
-        // no known currency, or more decimals than it has: never rounded, shown with all its decimals
-        else setScaled(cell, v.scaled, v.decimals, Math.max(v.decimals, col.decimals ?? cd ?? 0));
-      } else if (col.kind === 'quantity') {
-        setScaled(cell, v.scaled, v.decimals, col.decimals ?? 'trim');
-      } else if (col.kind === 'percent') {
-        // "12.5" (%) is 0.125: the same digits two places on, exactly
-        setScaled(cell, v.scaled, v.decimals + 2, v.decimals + 2);
-        setFormat(cell, percentFormat(col.decimals ?? v.decimals));
-      } else {
-        setScaled(cell, v.scaled, v.decimals, col.decimals ?? v.decimals);
-      }
-      return v;
+      // not a number ("—", "n/a"): kept as the text the grid shows, out of the totals
+      if (!v) return { xml: sheet.text(ref, value, RIGHT), v: null };
+      return { xml: numberXml(sheet, ref, col, v, currency, col.decimals ?? v.decimals), v };
     }
   }
 }
 
-/** Write a total (a decimal string) into a totals cell with the column's format. */
-function writeTotal(cell: ExcelJS.Cell, col: GridExportColumn, sum: Sum, currency: string | undefined): void {
+/**
+ * A number of a column: money with its currency's decimals (never rounded: a value with more decimals shows them
+ * all), quantities with the decimals they use, percent as a fraction ("12.5" → 0.125, the same digits two places
+ * on), other numbers with `decimals` (the column's, else the value's).
+ */
+function numberXml(sheet: XlsxSheet, ref: string, col: GridExportColumn, v: Decimal, currency: string | undefined, decimals: number, style?: Style): string {
+  switch (col.kind) {
+    case 'money': {
+      const cd = currency && isCurrency(currency) ? currencyDecimals(currency) : undefined;
+      if (cd !== undefined && v.decimals <= cd) return sheet.scaled(ref, v.scaled * 10 ** (cd - v.decimals), cd, cd, style);
+      return sheet.scaled(ref, v.scaled, v.decimals, Math.max(v.decimals, col.decimals ?? cd ?? 0), style);
+    }
+    case 'quantity':
+      return sheet.scaled(ref, v.scaled, v.decimals, col.decimals ?? 'trim', style);
+    case 'percent':
+      return sheet.number(ref, decimalText(v.scaled, v.decimals + 2), style, percentFormat(col.decimals ?? v.decimals));
+    default:
+      return sheet.scaled(ref, v.scaled, v.decimals, decimals, style);
+  }
+}
+
+/** A total (a decimal string) as a totals cell with the column's format. */
+function totalXml(sheet: XlsxSheet, ref: string, col: GridExportColumn, sum: Sum, currency: string | undefined): string {
   let decimals = sum.decimals;
   if (col.kind === 'money' && currency && isCurrency(currency)) decimals = Math.max(decimals, currencyDecimals(currency));
   else if (col.kind !== 'quantity' && col.decimals !== undefined) decimals = Math.max(decimals, col.decimals);
   const text = sum.text(decimals);
   const v = parseDecimal(text);
-  if (!v) {
-    // beyond what a number cell holds exactly: the exact figure as text
-    setText(cell, text, RIGHT);
-    return;
-  }
-  if (col.kind === 'quantity') setScaled(cell, v.scaled, v.decimals, col.decimals ?? 'trim');
-  else if (col.kind === 'percent') {
-    setScaled(cell, v.scaled, v.decimals + 2, v.decimals + 2);
-    setFormat(cell, percentFormat(col.decimals ?? sum.decimals));
-  } else setScaled(cell, v.scaled, v.decimals, col.kind === 'money' ? v.decimals : (col.decimals ?? v.decimals));
+  // beyond what a number cell holds exactly: the exact figure as text
+  if (!v) return sheet.text(ref, text, TOTAL_RIGHT);
+  // money: the decimals of its sum, at least the currency's
+  if (col.kind === 'money') return sheet.scaled(ref, v.scaled, v.decimals, v.decimals, TOTAL_STYLE);
+  return numberXml(sheet, ref, col, v, undefined, col.decimals ?? v.decimals, TOTAL_STYLE);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -229,38 +228,11 @@ function label(template: string, rows: number, currency = ''): string {
 /** Rows between two progress reports / cancel checks / yields to the event loop. */
 const ROWS_PER_CHECK = 1000;
 
-/** Stop a streaming workbook after an error or a cancel: detach and abort its zip, close its file. */
-async function abortWorkbook(wb: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
-  const w = wb as unknown as { zip?: NodeJS.EventEmitter & { unpipe?(d: unknown): void; abort?(): void }; stream?: fs.WriteStream };
-  if (w.zip) {
-    w.zip.on('error', () => {});
-    w.zip.unpipe?.(w.stream);
-    w.zip.abort?.();
-  }
-  const out = w.stream;
-  if (out && !out.closed) {
-    // ended, not destroyed: a write the zip already started finishes first (no write after destroy)
-    out.on('error', () => {});
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        out.destroy();
-        resolve();
-      }, 2000);
-      out.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      out.end();
-    });
-  }
-}
-
 /**
  * Write the grid's workbook to `file` (through a temp file renamed when complete). Returns the number of data
  * rows written.
  */
 export async function writeGridWorkbook(grid: GridExport, file: string, opts: GridSheetOptions = {}): Promise<{ file: string; rows: number }> {
-  installQuotePrefix();
   const target = path.resolve(file);
   const tmp = tempNameFor(target);
   const now = opts.now ?? new Date();
@@ -268,32 +240,21 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
   const n = columns.length;
   const labels = grid.labels ?? { total: 'Total ({rows})', currencyTotal: 'Total {currency} ({rows})' };
 
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
-  wb.creator = 'Trade Records';
-  wb.lastModifiedBy = wb.creator;
-  wb.created = now;
-  wb.modified = now;
-  (wb as unknown as { title: string }).title = grid.title;
-
+  const book = new XlsxWriter(tmp, { title: grid.title, created: now });
   try {
-    // the streaming writer takes its views (the frozen header) when the sheet is added
-    const frozen = { views: [] } as unknown as ExcelJS.Worksheet;
-    freezeAt(frozen, 1);
-    // … and its fit-to-page flag (the rest of the print setup is written at the end)
-    const ws = wb.addWorksheet(uniqueSheetName(grid.title, new Set()), { views: frozen.views, pageSetup: { fitToWidth: 1, fitToHeight: 0 } });
-    // widths go before the first row: the streaming writer writes them first
-    columns.forEach((c, i) => {
-      ws.getColumn(i + 1).width = excelWidth(c.widthPx);
-    });
+    const ws = book.addSheet(uniqueSheetName(grid.title, new Set()), { frozenRows: 1 });
+    const widths = columns.map((c) => excelWidth(c.widthPx));
+    ws.columns(widths);
 
-    const header = ws.getRow(1);
-    columns.forEach((c, i) => {
-      const numeric = c.kind !== 'text' && c.kind !== 'date';
-      setText(header.getCell(i + 1), c.header, numeric ? { ...HEADER_STYLE, alignment: { ...HEADER_STYLE.alignment, horizontal: 'right' } } : HEADER_STYLE);
+    // the header; a header longer than its column wraps: the row gets the lines it needs
+    const RIGHT_HEADER: Style = { ...HEADER_STYLE, alignment: { ...HEADER_STYLE.alignment, horizontal: 'right' } };
+    let headerLines = 1;
+    const header = columns.map((c, i) => {
+      headerLines = Math.max(headerLines, wrappedLines(c.header, widths[i]!, 1, 1.1));
+      return ws.text(`${colName(i)}1`, c.header, c.kind !== 'text' && c.kind !== 'date' ? RIGHT_HEADER : HEADER_STYLE);
     });
-    // a header longer than its column wraps: give the row the lines it needs
-    fitRowHeights(ws, 1, 1);
-    header.commit();
+    const height = heightForLines(headerLines);
+    ws.row(1, header.join(''), height ? { height } : {});
 
     const totalled = columns.map(isTotalled);
     const moneyCols = columns.map((c, i) => (c.kind === 'money' && c.currencyColumn !== undefined ? i : -1)).filter((i) => i >= 0);
@@ -308,16 +269,19 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
       if (r % ROWS_PER_CHECK === 0 && (hooks.onProgress || hooks.isCancelled)) {
         if (hooks.isCancelled?.()) throw new CancelledError();
         hooks.onProgress?.({ label: grid.title, done: r, total: rows.length });
-        // let a cancel (inline mode: an API call on this thread) and the file stream get a turn
+        // let a cancel (inline mode: an API call on this thread) get a turn
         if (r > 0) await new Promise((resolve) => setImmediate(resolve));
       }
       const values = rows[r]!;
-      const row = ws.getRow(r + 2);
+      const rowNo = r + 2;
+      let xml = '';
       const seen = new Set<string>();
       for (let c = 0; c < n; c++) {
         const col = columns[c]!;
         const currency = col.currencyColumn !== undefined ? (values[col.currencyColumn] ?? '').trim() : undefined;
-        const v = writeValue(row.getCell(c + 1), col, values[c] ?? null, currency);
+        const cell = writeValue(ws, colName(c) + rowNo, col, values[c] ?? null, currency);
+        xml += cell.xml;
+        const v = cell.v;
         if (!v || !totalled[c]) continue;
         if (isMoney[c]) {
           const key = currency ?? '';
@@ -334,7 +298,7 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
           sums[c]!.add(v);
         }
       }
-      row.commit();
+      ws.row(rowNo, xml);
     }
     const lastDataRow = rows.length + 1;
 
@@ -345,61 +309,58 @@ export async function writeGridWorkbook(grid: GridExport, file: string, opts: Gr
     // the words go into the first column that has no total and no currency of one
     const labelCol = columns.findIndex((_, c) => !totalled[c] && !columns.some((m) => m.currencyColumn === c));
     let next = lastDataRow + 1;
-    const totalRow = (text: string): ExcelJS.Row => {
-      const row = ws.getRow(next++);
-      for (let c = 1; c <= n; c++) row.getCell(c).style = { ...TOTAL_STYLE };
-      if (labelCol >= 0) setText(row.getCell(labelCol + 1), text, TOTAL_STYLE);
-      return row;
+    /** a totals row: every cell in the totals style, the words in the label column, `cells` by column */
+    const totalRow = (text: string, cells: Map<number, string>): void => {
+      const r = next++;
+      let xml = '';
+      for (let c = 0; c < n; c++) {
+        const ref = colName(c) + r;
+        xml += cells.get(c) ?? (c === labelCol ? ws.text(ref, text, TOTAL_STYLE) : ws.blank(ref, TOTAL_STYLE));
+      }
+      ws.row(r, xml);
     };
 
     // (an empty grid has nothing to total)
-    const main = rows.length > 0 ? totalRow(label(labels.total, rows.length)) : null;
-    columns.forEach((col, c) => {
-      if (!main || !totalled[c]) return;
-      if (!isMoney[c]) {
-        if (sums[c]!.count > 0) writeTotal(main.getCell(c + 1), col, sums[c]!, undefined);
-      } else if (single && currencies.length === 1) {
-        const cur = currencies[0]!;
-        const s = byCurrency.get(cur)!.sums.get(c);
-        if (s) writeTotal(main.getCell(c + 1), col, s, cur);
-        if (cur !== '') setText(main.getCell(col.currencyColumn! + 1), cur, TOTAL_STYLE);
-      }
-    });
-    main?.commit();
+    if (rows.length > 0) {
+      const cells = new Map<number, string>();
+      const r = next;
+      columns.forEach((col, c) => {
+        if (!totalled[c]) return;
+        if (!isMoney[c]) {
+          if (sums[c]!.count > 0) cells.set(c, totalXml(ws, colName(c) + r, col, sums[c]!, undefined));
+        } else if (single && currencies.length === 1) {
+          const cur = currencies[0]!;
+          const s = byCurrency.get(cur)!.sums.get(c);
+          if (s) cells.set(c, totalXml(ws, colName(c) + r, col, s, cur));
+          if (cur !== '') cells.set(col.currencyColumn!, ws.text(colName(col.currencyColumn!) + r, cur, TOTAL_STYLE));
+        }
+      });
+      totalRow(label(labels.total, rows.length), cells);
+    }
     if (!single) {
       for (const cur of currencies) {
         const g = byCurrency.get(cur)!;
-        const row = totalRow(label(labels.currencyTotal, g.rows, cur || '—'));
+        const cells = new Map<number, string>();
+        const r = next;
         for (const c of moneyCols) {
           const s = g.sums.get(c);
-          if (s) writeTotal(row.getCell(c + 1), columns[c]!, s, cur);
-          if (cur !== '') setText(row.getCell(columns[c]!.currencyColumn! + 1), cur, TOTAL_STYLE);
+          if (s) cells.set(c, totalXml(ws, colName(c) + r, columns[c]!, s, cur));
+          if (cur !== '') cells.set(columns[c]!.currencyColumn!, ws.text(colName(columns[c]!.currencyColumn!) + r, cur, TOTAL_STYLE));
         }
-        row.commit();
+        totalRow(label(labels.currencyTotal, g.rows, cur || '—'), cells);
       }
     }
     const lastRow = next - 1;
 
     // the filter covers the data rows only: sorting in Excel leaves the totals at the bottom
-    autoFilter(ws, 1, lastDataRow, n);
-    printSetup(ws, {
-      columns: n,
-      repeatRows: [1, 1],
-      lastRow,
-      header: { left: opts.companyName ?? '', center: grid.title, right: shownTime(now) },
+    ws.end({
+      autoFilter: { headerRow: 1, lastRow: lastDataRow, columns: n },
+      print: { columns: n, repeatRows: [1, 1], lastRow, header: { left: opts.companyName ?? '', center: grid.title, right: shownTime(now) } },
     });
-    ws.commit();
-    await wb.commit();
-
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    book.finish();
     renameIntoPlace(tmp, target);
   } catch (e) {
-    await abortWorkbook(wb).catch(() => {});
+    book.abort();
     fs.rmSync(tmp, { force: true });
     throw e;
   }

@@ -3,3 +3,4 @@ export * from './cells';
 export * from './sheet';
 export * from './write';
 export { installQuotePrefix } from './quote-prefix';
+export * from './xlsx-writer';

@@ -56,19 +56,23 @@ export function textWidth(text: string): number {
   return Math.round(widest * 10) / 10;
 }
 
+/** What a date cell shows, for its width. */
+export const SHOWN_DATE = '0000-00-00';
+
+/** A number as its format shows it (for widths): thousands separators and fixed decimals. */
+export function shownNumber(v: number, fmt: string): string {
+  const m = /0\.(0+)/.exec(fmt);
+  const decimals = m ? m[1]!.length : 0;
+  const [whole = '', frac] = v.toFixed(decimals).split('.');
+  const grouped = fmt.includes(',') ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
 function shownText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') {
-    // the number as its format shows it: thousands separators and fixed decimals
-    const fmt = cell.numFmt ?? '';
-    const m = /0\.(0+)/.exec(fmt);
-    const decimals = m ? m[1]!.length : 0;
-    const [whole = '', frac] = v.toFixed(decimals).split('.');
-    const grouped = fmt.includes(',') ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
-    return frac === undefined ? grouped : `${grouped}.${frac}`;
-  }
-  if (v instanceof Date) return '0000-00-00';
+  if (typeof v === 'number') return shownNumber(v, cell.numFmt ?? '');
+  if (v instanceof Date) return SHOWN_DATE;
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   return String(v);
 }
@@ -99,8 +103,13 @@ export function fitColumns(
   for (const [col, w] of widths) {
     const lo = opts.minByColumn?.[col] ?? min;
     const hi = opts.maxByColumn?.[col] ?? max;
-    ws.getColumn(col).width = Math.round(Math.min(hi, Math.max(lo, w)) * 10) / 10;
+    ws.getColumn(col).width = fittedWidth(w, lo, hi);
   }
+}
+
+/** A fitted width between `lo` and `hi`, to one decimal. */
+export function fittedWidth(w: number, lo: number, hi: number): number {
+  return Math.round(Math.min(hi, Math.max(lo, w)) * 10) / 10;
 }
 
 /** Sum of the widths of columns 1..n (default width 9). */
@@ -160,12 +169,17 @@ export function printSetup(ws: ExcelJS.Worksheet, opts: PrintOptions): void {
     printArea: `A1:${columnLetter(opts.columns)}${Math.max(lastRow, 1)}`,
     ...(opts.repeatRows ? { printTitlesRow: `${opts.repeatRows[0]}:${opts.repeatRows[1]}` } : {}),
   };
+  ws.headerFooter = pageHeaderFooter(ws.name, opts);
+}
+
+/** The printed page header (company, title, period or time; DRAFT) and footer (sheet name, page n / N). */
+export function pageHeaderFooter(sheetName: string, opts: Pick<PrintOptions, 'header' | 'draft'>): { oddHeader: string; oddFooter: string } {
   const h = opts.header ?? {};
   // a font size code (&10) swallows digits that follow it: a space always separates it from the text
   const draft = opts.draft ? '&"-,Bold"&16&KFF0000草稿 DRAFT&K000000&"-,Regular"&10 ' : '';
-  ws.headerFooter = {
+  return {
     oddHeader: `&L&9 ${headerText(h.left ?? '')}&C${draft}&10 ${headerText(h.center ?? '')}&R&9 ${headerText(h.right ?? '')}`,
-    oddFooter: `&L&8${headerText(ws.name)}&C&8&P / &N${opts.draft ? ' — 草稿 DRAFT' : ''}`,
+    oddFooter: `&L&8${headerText(sheetName)}&C&8&P / &N${opts.draft ? ' — 草稿 DRAFT' : ''}`,
   };
 }
 
@@ -192,10 +206,19 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number, toRow: num
       const width = opts.mergedWidths?.get(cell.address) ?? ws.getColumn(col).width ?? 9;
       const size = (cell.font?.size ?? 11) / 11;
       const bold = cell.font?.bold ? 1.1 : 1;
-      const text = shownText(cell);
-      const n = text.split(/\r?\n/).reduce((s, part) => s + Math.max(1, Math.ceil((textWidth(part) * size * bold) / Math.max(1, width - 1.5))), 0);
-      lines = Math.max(lines, n * size);
+      lines = Math.max(lines, wrappedLines(shownText(cell), width, size, bold) * size);
     });
-    if (lines > 1) row.height = Math.max(row.height ?? 0, Math.ceil(lines * lineHeight + 6));
+    const h = heightForLines(lines, lineHeight);
+    if (h) row.height = Math.max(row.height ?? 0, h);
   }
+}
+
+/** Lines a wrapped text takes in a column `width` characters wide (font `size` relative to 11, `bold` 1.1 or 1). */
+export function wrappedLines(text: string, width: number, size = 1, bold = 1): number {
+  return text.split(/\r?\n/).reduce((s, part) => s + Math.max(1, Math.ceil((textWidth(part) * size * bold) / Math.max(1, width - 1.5))), 0);
+}
+
+/** A row's height (points) for `lines` lines of text; undefined for one line (the default height). */
+export function heightForLines(lines: number, lineHeight = 14): number | undefined {
+  return lines > 1 ? Math.ceil(lines * lineHeight + 6) : undefined;
 }

@@ -6,15 +6,22 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { installQuotePrefix } from './quote-prefix';
+
+/**
+ * ExcelJS, loaded when the first in-memory workbook is made (the filing pack): the export worker, which writes with
+ * xlsx-writer.ts, then never loads it (0.6 s of its start).
+ */
+const loadExcelJS = (): typeof ExcelJS => createRequire(__filename)('exceljs') as typeof ExcelJS;
 
 /** A new workbook with the app as creator; quotePrefix support installed (see quote-prefix.ts). */
 export function newWorkbook(opts: { creator?: string; title?: string; company?: string } = {}): ExcelJS.Workbook {
   installQuotePrefix();
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJS().Workbook)();
   wb.creator = opts.creator ?? 'Trade Records';
   wb.lastModifiedBy = wb.creator;
   if (opts.title) wb.title = opts.title;

@@ -107,7 +107,8 @@ export function startFileJob<K extends JobInput['kind']>(
 
   const work: Promise<JobResults[K]> = script
     ? runInWorker<K>(script, { input, cancelFlag }, onProgress, (stop) => (stopWorker = stop), cancelled)
-    : (runJobInput(input, { onProgress, isCancelled: cancelled }) as Promise<JobResults[K]>);
+    : // inline: started after this function has registered the job, so that a cancel from its first progress event finds it
+      (Promise.resolve().then(() => runJobInput(input, { onProgress, isCancelled: cancelled })) as Promise<JobResults[K]>);
 
   const result = work.then(
     (r) => {

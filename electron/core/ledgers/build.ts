@@ -67,8 +67,6 @@ export class CancelledError extends AppError {
 
 /** Rows between two checks for cancel / progress reports / yields to the event loop. */
 const ROWS_PER_BREATH = 250;
-/** Bytes of sheet XML waiting to be compressed and written above which the builder waits (StreamBook.pending). */
-const HIGH_WATER = 4 * 1024 * 1024;
 
 class Pacer implements Pace {
   done = 0;
@@ -94,17 +92,13 @@ class Pacer implements Pace {
   async breathe(): Promise<void> {
     this.checkCancel();
     this.report(false);
-    // let the zip and the file stream run; wait while the disk is behind
+    // let a cancel arrive (inline mode: an API call on this thread); the file is written synchronously
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.book.pending > HIGH_WATER) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      this.checkCancel();
-    }
   }
 
   checkCancel(): void {
     if (this.hooks.isCancelled?.()) throw new CancelledError();
-    if (this.book.failure) throw this.book.failure;
+    this.book.check();
   }
 
   report(force: boolean): void {
@@ -168,7 +162,6 @@ export async function writeLedgers(db: DB, args: LedgerArgs, file: string, hooks
     const total = Object.values(counts).reduce((a, b) => a + b, 0) + balances.length;
 
     book = new StreamBook(file, { title: `台账 Ledgers ${period}`, companyName, period });
-    await book.ready();
     const pace = new Pacer(total, book, hooks);
     const ctx: LedgerCtx = {
       db,
@@ -196,11 +189,11 @@ export async function writeLedgers(db: DB, args: LedgerArgs, file: string, hooks
     const summary = writeSummarySheet(ctx, new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'));
     pace.checkCancel();
     pace.section('写入文件 Writing the file');
-    await book.finish(summary);
+    book.finish(summary);
     pace.end('完成 Done');
     return toResult(ctx, [summary.name, ...book.sheetNames.filter((n) => n !== summary.name)]);
   } catch (e) {
-    await book?.abort();
+    book?.abort();
     throw e;
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');

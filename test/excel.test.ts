@@ -18,8 +18,10 @@ import {
   setText,
   textWidth,
   uniqueSheetName,
+  serialDay,
   writeFileAtomic,
   writeWorkbook,
+  XlsxWriter,
 } from '../electron/core/excel';
 import { tempDir } from './helpers';
 import { quotePrefixedCells, readBook } from './xlsx-read';
@@ -172,5 +174,52 @@ describe('excel files', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['folder.xlsx', 'pack.xlsx']);
     // a missing folder is named
     expect(() => writeFileAtomic(path.join(dir, 'nope', 'x.xlsx'), new Uint8Array([1]))).toThrow(/does not exist/);
+  });
+});
+
+describe('the fast xlsx writer (xlsx-writer.ts)', () => {
+  it('writes text, numbers, dates and styles that read back exactly, and removes its file when aborted', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fast.xlsx');
+    const w = new XlsxWriter(file, { title: 'T & <co>' });
+    const ws = w.addSheet('Q1 & <plan>', { frozenRows: 1 });
+    ws.columns([12, 30]);
+    const bold = { font: { bold: true }, fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE7E6E6' } } };
+    ws.row(1, ws.text('A1', 'No.', bold) + ws.text('B1', '名称\nName', bold), { height: 30 });
+    const texts = ['<b>&amp;</b> "q"', '  two spaces around  ', 'line 1\nline 2', ...INJECTIONS, '_x0041_ 普通', '007'];
+    texts.forEach((t, i) => ws.row(i + 2, ws.text(`A${i + 2}`, t) + ws.scaled(`B${i + 2}`, -12345 - i, 3, 'trim')));
+    const n = texts.length + 2;
+    ws.row(n, ws.number(`A${n}`, serialDay(2026, 1, 15), undefined, 'yyyy-mm-dd') + ws.scaled(`B${n}`, 125, 4, 4) + ws.blank(`C${n}`));
+    ws.end({ autoFilter: { headerRow: 1, lastRow: n, columns: 2 }, print: { columns: 2, repeatRows: [1, 1], header: { center: 'T' } } });
+    w.finish();
+
+    const back = (await readBook(file)).worksheets[0]!;
+    expect(back.name).toBe('Q1 & <plan>');
+    expect(back.getCell('B1').value).toBe('名称\nName');
+    expect(back.getCell('A1').font.bold).toBe(true);
+    expect(back.getRow(1).height).toBe(30);
+    texts.forEach((t, i) => {
+      // (a carriage return stays one: it is written as &#13;)
+      expect(back.getCell(`A${i + 2}`).value).toBe(t);
+      expect(back.getCell(`A${i + 2}`).type).toBe(ExcelJS.ValueType.String);
+      expect(back.getCell(`B${i + 2}`).value).toBe((-12345 - i) / 1000);
+    });
+    expect(back.getCell('B2').numFmt).toBe('#,##0.000');
+    expect(back.getCell('B3').numFmt).toBe('#,##0.000');
+    expect(back.getCell(`A${n}`).value).toEqual(new Date(Date.UTC(2026, 0, 15)));
+    expect(back.getCell(`B${n}`).value).toBe(0.0125);
+    expect(back.getCell(`B${n}`).numFmt).toBe('#,##0.0000');
+    expect(back.getColumn(2).width).toBe(30);
+    expect(back.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(back.autoFilter).toBe(`A1:B${n}`);
+    expect(back.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', orientation: 'portrait' });
+    const quoted = await quotePrefixedCells(file, 'Q1 & <plan>');
+    expect([...quoted].sort()).toEqual(INJECTIONS.map((_, i) => `A${i + 5}`).sort());
+
+    // a failed export: aborted, the caller removes the file
+    const broken = new XlsxWriter(path.join(dir, 'broken.xlsx'), { title: 'x' });
+    broken.addSheet('S').row(1, '<c r="A1"><v>1</v></c>');
+    broken.abort();
+    expect(() => new XlsxWriter(path.join(dir, 'broken.xlsx'), { title: 'x' })).toThrow(/EEXIST/);
   });
 });

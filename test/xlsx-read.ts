@@ -83,7 +83,8 @@ export async function quotePrefixedCells(file: string, name: string): Promise<Se
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const styles = await zip.file('xl/styles.xml')!.async('string');
-  const sheetTag = [...workbook.matchAll(/<sheet [^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${name}"`));
+  const xmlName = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const sheetTag = [...workbook.matchAll(/<sheet [^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${xmlName}"`));
   if (!sheetTag) throw new Error(`no sheet ${name}`);
   const rid = /r:id="([^"]+)"/.exec(sheetTag)![1]!;
   const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*>`).exec(rels)![0];

@@ -298,7 +298,9 @@ export class XlsxWriter {
       i = this.stringXml.length;
       this.strings.set(s, i);
       const preserve = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
-      this.stringXml.push(`<si><t${preserve}>${escapeXml(s)}</t></si>`);
+      // "_x0041_" in a text is Excel's escape of a character: its "_" is escaped in turn, so the text stays as written
+      const text = s.includes('_x') ? s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : s;
+      this.stringXml.push(`<si><t${preserve}>${escapeXml(text)}</t></si>`);
     }
     return i;
   }

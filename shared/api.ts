@@ -63,6 +63,7 @@ import {
   type SignInResult,
   type UserInfo,
 } from './users';
+import { ContractExportSchema, DOC_LANGUAGES, StatementExportSchema, type DocLanguage, type DocumentExport, type StatementExport } from './documents';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -79,6 +80,7 @@ export const PARTY_ROLES = ['customer', 'supplier', 'agent', 'forwarder', 'broke
 export type PartyRole = (typeof PARTY_ROLES)[number];
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+export { DOC_LANGUAGES, type DocLanguage } from './documents';
 
 export const HS_CODE_RE = /^\d{10}$/;
 
@@ -120,6 +122,8 @@ export interface Party {
   stallRegNo: string;
   idDocNo: string;
   nationality: string;
+  /** the language of the party's documents besides Chinese */
+  docLanguage: DocLanguage;
   notes: string;
   archived: boolean;
   createdAt: string;
@@ -291,6 +295,7 @@ const partyFields = {
   stallRegNo: text(50),
   idDocNo: text(50),
   nationality: code('countries', 'country'),
+  docLanguage: z.enum(DOC_LANGUAGES),
   notes: text(2000),
 };
 
@@ -515,6 +520,12 @@ export const apiMap = {
   'filing.validate': call<FilingProblem[]>()(FilingValidateSchema),
   /** Validates, then builds the workbook; refused with the problems unless draft. */
   'filing.export': call<FilingExport>()(FilingExportSchema),
+
+  // Documents for foreign buyers, Chinese + the buyer's language (shared/documents.ts)
+  /** The sales contract of a sales order. */
+  'documents.contract': call<DocumentExport>()(ContractExportSchema),
+  /** A party's statement of account for a period, per currency, closing on the balances screen's figure. */
+  'documents.statement': call<StatementExport>()(StatementExportSchema),
 
   /** Any grid to Excel: what the grid shows (columns, sorted and filtered rows) as a workbook with totals. */
   'grid.export': call<GridExportResult>()(GridExportSchema),

@@ -93,6 +93,9 @@ export const callAccess = {
 
   'filing.validate': 'any',
   'filing.export': 'any',
+  // the contract shows a sales order's prices only; a statement can show purchase orders and payments out
+  'documents.contract': 'any',
+  'documents.statement': 'owner',
   'grid.export': 'any',
   'ledgers.export': 'owner',
   'jobs.cancel': 'any',

@@ -17,7 +17,7 @@ import {
 } from '../electron/core/filing';
 import { DRAFT_TEXT } from '../electron/core/filing/layout';
 import type { ApiArg, Party, Product } from '../shared/api';
-import { ok, tempDir, testCore } from './helpers';
+import { ok, SEA_1039_TO_DUBAI, tempDir, testCore } from './helpers';
 import { findCell, quotePrefixedCells, readBook, sheet, table, valueAfter } from './xlsx-read';
 
 afterEach(() => vi.restoreAllMocks());
@@ -87,18 +87,8 @@ async function salesOrder(w: World, lines: LineArg[], extra: Partial<ApiArg<'ord
 
 async function shipAll(w: World, orders: { lines: { id: number; quantity: string }[] }[], extra: Partial<ApiArg<'shipments.create'>> = {}) {
   return ok(w.core, 'shipments.create', {
-    mode: 'sea',
-    tradeMode: '1039',
+    ...SEA_1039_TO_DUBAI,
     consigneeId: w.buyer.id,
-    loadingPort: 'NINGBO',
-    destPort: 'JEBEL ALI',
-    destCountry: 'ARE',
-    containerNo: 'CSQU3054383',
-    containerType: '40HQ',
-    sealNo: 'SL778899',
-    blNo: 'NGB2026030001',
-    vesselVoyage: 'MSC ANNA 012W',
-    etd: '2026-03-20',
     marks: 'AHMED / DUBAI',
     lines: orders.flatMap((o) => o.lines.map((l) => ({ orderLineId: l.id, quantity: l.quantity }))),
     ...extra,

@@ -66,3 +66,18 @@ export function fingerprint(core: Core): string {
   }
   return h.digest('hex');
 }
+
+/** The header of a sea shipment under 1039 from Ningbo to Jebel Ali, with container, seal, B/L and marks. */
+export const SEA_1039_TO_DUBAI = {
+  mode: 'sea',
+  tradeMode: '1039',
+  loadingPort: 'NINGBO',
+  destPort: 'JEBEL ALI',
+  destCountry: 'ARE',
+  containerNo: 'CSQU3054383',
+  containerType: '40HQ',
+  sealNo: 'SL778899',
+  blNo: 'NGB2026030001',
+  vesselVoyage: 'MSC ANNA 012W',
+  etd: '2026-03-20',
+} as const satisfies Partial<ApiArg<'shipments.create'>>;

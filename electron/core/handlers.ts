@@ -22,6 +22,7 @@ import type { UndoLog } from './undo';
 import { orderHandlers } from './trade/order-handlers';
 import { logisticsHandlers } from './trade/logistics-handlers';
 import { accessHandlers } from './access/handlers';
+import { documentHandlers } from './documents';
 
 export type { HandlerContext, Handlers } from './context';
 
@@ -62,6 +63,7 @@ export const handlers: Handlers = {
   ...logisticsHandlers,
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
   'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
+  ...documentHandlers,
   'grid.export': (arg, ctx) => exportGrid(ctx, arg),
   'ledgers.export': (arg, ctx) => exportLedgers(ctx, arg),
   'jobs.cancel': ({ jobId }) => ({ jobId, cancelled: cancelJob(jobId) }),

@@ -1,4 +1,4 @@
-import type { ApiParsedArg, Party, PartyRole } from '../../shared/api';
+import { DOC_LANGUAGES, type ApiParsedArg, type DocLanguage, type Party, type PartyRole } from '../../shared/api';
 import { countReferences, nowIso, type DB } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
@@ -19,6 +19,7 @@ interface PartyRow {
   stall_reg_no: string;
   id_doc_no: string;
   nationality: string;
+  doc_language: string;
   notes: string;
   archived: number;
   created_at: string;
@@ -39,8 +40,11 @@ const COLUMNS = {
   stallRegNo: 'stall_reg_no',
   idDocNo: 'id_doc_no',
   nationality: 'nationality',
+  docLanguage: 'doc_language',
   notes: 'notes',
 } as const satisfies Record<string, keyof PartyRow>;
+
+const isDocLanguage = (v: string): v is DocLanguage => (DOC_LANGUAGES as readonly string[]).includes(v);
 
 const encodeRoles = (roles: readonly PartyRole[]) => `,${[...new Set(roles)].sort().join(',')},`;
 const decodeRoles = (s: string) => s.split(',').filter(Boolean) as PartyRole[];
@@ -61,6 +65,7 @@ function toParty(r: PartyRow): Party {
     stallRegNo: r.stall_reg_no,
     idDocNo: r.id_doc_no,
     nationality: r.nationality,
+    docLanguage: isDocLanguage(r.doc_language) ? r.doc_language : 'en',
     notes: r.notes,
     archived: r.archived === 1,
     createdAt: r.created_at,

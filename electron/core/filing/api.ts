@@ -10,7 +10,8 @@ import type { DB } from '../db';
 import { notFound } from '../errors';
 import { buildFilingPack } from './pack';
 
-function stamp(d: Date): string {
+/** A local date-time stamp for file names: 20261129-101500. */
+export function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }

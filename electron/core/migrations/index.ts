@@ -493,6 +493,16 @@ export const migrations: Migration[] = [
       CREATE INDEX order_kind_totals ON trade_order(kind, currency, order_date, status, party_id, total_minor, base_total_minor, paid_total_minor);
     `,
   },
+  {
+    version: 8,
+    name: 'party document language',
+    sql: `
+      -- the language a buyer's documents use besides Chinese (commercial invoice, packing list, sales contract,
+      -- statement): 'en' (default), 'ar', 'ru'; the allowed set is the API's (shared/api.ts DOC_LANGUAGES), so
+      -- adding a language needs no schema change
+      ALTER TABLE party ADD COLUMN doc_language TEXT NOT NULL DEFAULT 'en';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

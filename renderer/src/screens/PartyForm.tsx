@@ -1,8 +1,8 @@
 /** The side form of one party: every field, roles as checkboxes, countries as searchable pickers. */
 import { useTranslation } from 'react-i18next';
-import { PARTY_ROLES, type Party, type PartyRole } from '../../../shared/api';
+import { DOC_LANGUAGES, PARTY_ROLES, type DocLanguage, type Party, type PartyRole } from '../../../shared/api';
 import { call } from '../api';
-import { CheckboxGroupField, ComboField, TextField } from '../components/Field';
+import { CheckboxGroupField, ComboField, SelectField, TextField } from '../components/Field';
 import type { FormArgs } from '../components/RecordScreen';
 import { SidePanel } from '../components/SidePanel';
 import { useAppState } from '../context';
@@ -11,7 +11,7 @@ import { codeOptions } from '../lib/codes';
 import { partyName } from '../lib/names';
 
 type TextKey = 'nameZh' | 'nameEn' | 'country' | 'phone' | 'wechat' | 'whatsapp' | 'email' | 'address' | 'booth' | 'stallRegNo' | 'idDocNo' | 'nationality' | 'notes';
-type Draft = Record<TextKey, string> & { roles: PartyRole[] };
+type Draft = Record<TextKey, string> & { roles: PartyRole[]; docLanguage: DocLanguage };
 
 function draftOf(p: Party | null, defaultRole: PartyRole | ''): Draft {
   return {
@@ -28,6 +28,7 @@ function draftOf(p: Party | null, defaultRole: PartyRole | ''): Draft {
     stallRegNo: p?.stallRegNo ?? '',
     idDocNo: p?.idDocNo ?? '',
     nationality: p?.nationality ?? '',
+    docLanguage: p?.docLanguage ?? 'en',
     notes: p?.notes ?? '',
   };
 }
@@ -96,6 +97,16 @@ export function PartyForm({ record, onSaved, onClose, defaultRole, fieldLabel }:
         {text('stallRegNo')}
         {text('idDocNo', { hint: t('party.hints.idDocNo') })}
         <ComboField id="party-nationality" name="nationality" label={t('party.fields.nationality')} value={v.nationality} options={countries} onChange={(x) => set('nationality', x)} error={errors.nationality} />
+        <SelectField
+          id="party-docLanguage"
+          name="docLanguage"
+          label={t('party.fields.docLanguage')}
+          value={v.docLanguage}
+          options={DOC_LANGUAGES.map((l) => ({ value: l, label: t(`docs.languages.${l}`) }))}
+          onChange={(x) => set('docLanguage', x as DocLanguage)}
+          error={errors.docLanguage}
+          hint={t('docs.docLanguageHint')}
+        />
         {text('address', { multiline: true })}
         {text('notes', { multiline: true })}
       </div>

@@ -27,8 +27,12 @@ import { AppError } from './errors';
 /** How many changes back a session can undo. */
 export const UNDO_DEPTH = 50;
 
-/** Tables whose rows are never undone: the trail itself (append-only), per-user screen state, migrations. */
-const NOT_LOGGED = new Set(['audit_log', 'ui_state', 'schema_migrations']);
+/**
+ * Tables whose rows are never undone: the trail itself (append-only), per-user screen state, migrations; and
+ * the orders search index (line_text, order_text: migration 7), which triggers rebuild from the order lines
+ * when an undo puts those back. FTS5's own (shadow) tables cannot carry triggers and are skipped as well.
+ */
+const NOT_LOGGED = new Set(['audit_log', 'ui_state', 'schema_migrations', 'line_text', 'order_text']);
 
 /** Kinds of record an undo may reverse; anything else (e.g. users and PINs) is refused. */
 const UNDOABLE_ENTITIES = new Set(['party', 'product', 'order', 'payment', 'shipment', 'import', 'claim', 'attachment', 'stock_move', 'setting', 'company']);
@@ -91,8 +95,9 @@ export class UndoLog {
     const tables = db
       .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
       .all() as { name: string }[];
+    const shadow = new Set((db.pragma('main.table_list') as { name: string; type: string }[]).filter((t) => t.type === 'shadow').map((t) => t.name));
     for (const { name } of tables) {
-      if (NOT_LOGGED.has(name)) continue;
+      if (NOT_LOGGED.has(name) || shadow.has(name)) continue;
       const { cols, rowidAlias } = columnsOf(db, name);
       if (cols.length === 0) continue;
       this.tableCols.set(name, cols);

@@ -476,15 +476,17 @@ export const migrations: Migration[] = [
       -- unpaid over the whole filter) read trade_order alone
       ALTER TABLE trade_order ADD COLUMN paid_total_minor INTEGER NOT NULL DEFAULT 0;
       UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = trade_order.id);
+      -- (each trigger sets the sum again rather than adding to it: an undo that puts back both the order row
+      -- and the allocations, in whatever order, ends with the right sum)
       CREATE TRIGGER payment_allocation_paid_insert AFTER INSERT ON payment_allocation BEGIN
-        UPDATE trade_order SET paid_total_minor = paid_total_minor + NEW.amount_minor WHERE id = NEW.order_id;
+        UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = NEW.order_id) WHERE id = NEW.order_id;
       END;
       CREATE TRIGGER payment_allocation_paid_delete AFTER DELETE ON payment_allocation BEGIN
-        UPDATE trade_order SET paid_total_minor = paid_total_minor - OLD.amount_minor WHERE id = OLD.order_id;
+        UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = OLD.order_id) WHERE id = OLD.order_id;
       END;
       CREATE TRIGGER payment_allocation_paid_update AFTER UPDATE OF order_id, amount_minor ON payment_allocation BEGIN
-        UPDATE trade_order SET paid_total_minor = paid_total_minor - OLD.amount_minor WHERE id = OLD.order_id;
-        UPDATE trade_order SET paid_total_minor = paid_total_minor + NEW.amount_minor WHERE id = NEW.order_id;
+        UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = OLD.order_id) WHERE id = OLD.order_id;
+        UPDATE trade_order SET paid_total_minor = (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE order_id = NEW.order_id) WHERE id = NEW.order_id;
       END;
       -- the orders list sorted by party: parties in name order (the rowid, the party id, breaks ties)
       CREATE INDEX party_sort_name ON party((CASE WHEN name_zh <> '' THEN name_zh ELSE name_en END));

@@ -78,9 +78,45 @@ export function renameIntoPlace(tmp: string, target: string): void {
   }
 }
 
+/**
+ * Give the cells whose styles are made of the same parts one shared style object. ExcelJS serialises every style
+ * object it has not seen yet to find its style id (it remembers objects, not contents), and the cell writers give
+ * each cell a fresh object (cells.ts applyStyle: ExcelJS would otherwise change the style of every cell sharing
+ * one when a single cell's font or format is set). Done just before writing, when no style changes any more:
+ * a 2,000-line filing pack spent 1.2 s of its 2 s in that serialising.
+ */
+export function shareStyles(wb: ExcelJS.Workbook): void {
+  const ids = new WeakMap<object, number>();
+  const id = (o: unknown): string | number => {
+    if (o === undefined || o === null) return '';
+    if (typeof o !== 'object') return String(o);
+    let n = ids.get(o);
+    if (n === undefined) ids.set(o, (n = ids.has(o) ? 0 : nextId++));
+    return n;
+  };
+  let nextId = 1;
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const st = cell.style as (Partial<ExcelJS.Style> & { quotePrefix?: boolean }) | undefined;
+        if (!st) return;
+        // (ExcelJS gives a date cell without a number format a date format: such a cell keeps a style of its own kind)
+        const fmt = st.numFmt ?? (cell.value instanceof Date ? '\u0000date' : '');
+        const key = `${id(st.font)}|${id(st.alignment)}|${id(st.border)}|${id(st.fill)}|${id(st.protection)}|${st.quotePrefix ? 1 : 0}|${fmt}`;
+        const seen = shared.get(key);
+        if (seen) cell.style = seen;
+        else shared.set(key, st);
+      }),
+    ),
+  );
+}
+
 /** Serialise the workbook and write it with writeFileAtomic. */
 export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<string> {
-  const buffer = await wb.xlsx.writeBuffer();
+  shareStyles(wb);
+  // deflate level 1: a third of the default's time for a file a few per cent larger
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions);
   const target = path.resolve(file);
   writeFileAtomic(target, Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer));
   return target;

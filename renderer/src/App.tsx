@@ -3,11 +3,16 @@
  * header, the left navigation and the current screen. The screen is kept in the address (#parties,
  * #products) so a reload stays where the user was.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Company } from '../../shared/api';
+import type { ApiName, AppInfo, Company } from '../../shared/api';
+import type { AuthStatus, SessionUser, SignInResult } from '../../shared/users';
+import { mayCall } from '../../shared/permissions';
 import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n';
-import { call } from './api';
+import { ApiCallError, call, onSignedOut, setSession } from './api';
+import { AccessContext } from './access';
+import { SignInScreen, userLabel } from './screens/access/SignInScreen';
+import { ChangePinDialog } from './screens/access/ChangePinDialog';
 import { useNotify } from './components/Toasts';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { hasUnsavedChanges } from './lib/unsaved';
@@ -47,13 +52,39 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   settings: SettingsScreen,
 };
 
+/** Screens a role sees only when it may make this call (the core refuses the call anyway). */
+const SCREEN_NEEDS: Partial<Record<Screen, ApiName>> = {
+  imports: 'imports.list',
+  reports: 'ledgers.export',
+  history: 'history.list',
+  settings: 'company.update',
+};
+const screenAllowed = (s: Screen, me: SessionUser) => {
+  const need = SCREEN_NEEDS[s];
+  return need === undefined || mayCall(me.role, need);
+};
+/** How often the idle check runs, and how often activity keeps the core's session alive. */
+const IDLE_CHECK_MS = 5_000;
+const TOUCH_MS = 60_000;
+
 /** The screen named in the address: #orders, or #orders/12 (a screen may read the rest of the hash). */
 function screenFromHash(): Screen {
   const h = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (SCREENS as readonly string[]).includes(h) ? (h as Screen) : SCREENS[0];
 }
 
-type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'setup' } | { state: 'ready'; company: Company };
+type Boot =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'setup' }
+  | { state: 'signin'; company: Company; status: AuthStatus }
+  | { state: 'ready'; company: Company; status: AuthStatus & { me: SessionUser } };
+
+/** The lock screen over the app: why, and who can sign in. */
+interface Lock {
+  reason: string;
+  users: SessionUser[];
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -66,20 +97,112 @@ export function App() {
   const [leaving, setLeaving] = useState<Screen | null>(null);
   /** bumped after an undo: the screen mounts again and reads what the file now holds */
   const [reloads, setReloads] = useState(0);
+  const [lock, setLock] = useState<Lock | null>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  const [changingPin, setChangingPin] = useState(false);
+  const bootRef = useRef(boot);
+  bootRef.current = boot;
 
   const start = useCallback(async () => {
     setBoot({ state: 'loading' });
+    setLock(null);
     try {
-      const [company, savedLang, appInfo] = await Promise.all([call('company.get', {}), call('ui.get', { key: 'language' }), call('app.info', {})]);
+      // public calls first: before sign-in only these answer
+      const [company, appInfo, status] = await Promise.all([call('company.get', {}), call('app.info', {}), call('auth.status', {})]);
       setInfo(appInfo);
+      if (company && status.signInRequired && !status.me) {
+        const lang = isUiLanguage(company.language) ? company.language : initialLanguage;
+        setLanguage(lang);
+        await applyLanguage(lang);
+        setBoot({ state: 'signin', company, status });
+        return;
+      }
+      const savedLang = await call('ui.get', { key: 'language' });
       const lang = isUiLanguage(savedLang) ? savedLang : company && isUiLanguage(company.language) ? company.language : initialLanguage;
       setLanguage(lang);
       await applyLanguage(lang);
-      setBoot(company ? { state: 'ready', company } : { state: 'setup' });
+      setBoot(company && status.me ? { state: 'ready', company, status: { ...status, me: status.me } } : { state: 'setup' });
     } catch (e) {
       setBoot({ state: 'failed', message: describeError(t, e) });
     }
   }, [t]);
+
+  /** Cover the app with the sign-in screen; what is on screen underneath stays as it was. */
+  const lockApp = useCallback(
+    async (reason: string) => {
+      try {
+        const status = await call('auth.status', {});
+        if (!status.signInRequired) return void start();
+        setLock({ reason, users: status.users });
+      } catch (e) {
+        setBoot({ state: 'failed', message: describeError(t, e) });
+      }
+    },
+    [start, t],
+  );
+
+  /** Re-read who is signed in and the idle minutes (after Settings → Users changed them). */
+  const refreshAccess = useCallback(async () => {
+    const b = bootRef.current;
+    if (b.state !== 'ready') return;
+    const status = await call('auth.status', {});
+    if (!status.me) return void lockApp(t('access.errors.signedOut'));
+    setBoot({ ...b, status: { ...status, me: status.me } });
+  }, [lockApp, t]);
+
+  async function signOut() {
+    setSigningOut(false);
+    await call('auth.signOut', {}).catch(() => undefined);
+    setSession(undefined);
+    await start();
+  }
+
+  function signedIn(r: SignInResult) {
+    setSession(r.session);
+    const b = bootRef.current;
+    if (lock && b.state === 'ready' && b.status.me.id === r.user.id) {
+      // the same user again: back to the screen as it was, unsaved form included
+      setLock(null);
+      return;
+    }
+    void start();
+  }
+
+  // a call answered 'unauthenticated' (signed out elsewhere, the core's idle lock): show the lock screen
+  useEffect(
+    () =>
+      onSignedOut((message) => {
+        if (bootRef.current.state === 'ready') void lockApp(describeError(t, new ApiCallError('unauthenticated', message)));
+      }),
+    [lockApp, t],
+  );
+
+  // auto-lock after the idle minutes without keyboard or mouse; activity keeps the core's session alive
+  const idleMinutes = boot.state === 'ready' && boot.status.signInRequired ? boot.status.idleMinutes : 0;
+  useEffect(() => {
+    if (idleMinutes <= 0 || lock) return;
+    let last = Date.now();
+    let touched = Date.now();
+    const active = () => {
+      last = Date.now();
+      if (last - touched > TOUCH_MS) {
+        touched = last;
+        void call('auth.status', {}).catch(() => undefined);
+      }
+    };
+    const events = ['keydown', 'pointerdown', 'wheel', 'input'] as const;
+    for (const e of events) window.addEventListener(e, active, { capture: true, passive: true });
+    const timer = window.setInterval(() => {
+      if (Date.now() - last < idleMinutes * 60_000) return;
+      void call('auth.signOut', {})
+        .catch(() => undefined)
+        .then(() => lockApp(t('access.lockedIdle', { minutes: idleMinutes })));
+    }, IDLE_CHECK_MS);
+    return () => {
+      for (const e of events) window.removeEventListener(e, active, { capture: true });
+      window.clearInterval(timer);
+    };
+  }, [idleMinutes, lock, lockApp, t]);
 
   useEffect(() => {
     void applyLanguage(initialLanguage);
@@ -128,6 +251,9 @@ export function App() {
       </div>
     );
   }
+  if (boot.state === 'signin') {
+    return <SignInScreen companyName={nameOf(boot.company, language)} users={boot.status.users} onSignedIn={signedIn} />;
+  }
   if (boot.state === 'setup') {
     return (
       <SetupScreen
@@ -135,20 +261,30 @@ export function App() {
         onLanguage={(l) => void changeLanguage(l, false)}
         onDone={(company) => {
           notify.success(t('setup.done'));
-          setBoot({ state: 'ready', company });
-          void changeLanguage(language, true);
+          // a new company file has no PIN: the owner, signed in implicitly
+          void changeLanguage(language, true).then(() => start());
         }}
       />
     );
   }
 
-  const { company } = boot;
+  const { company, status } = boot;
+  const { me } = status;
+  const allowed = screenAllowed(screen, me);
   const Current = SCREEN_COMPONENTS[screen];
-  const companyName = (language === 'zh' ? company.nameZh || company.nameEn : company.nameEn || company.nameZh) || '';
+  const companyName = nameOf(company, language);
+  const access = {
+    me,
+    signInRequired: status.signInRequired,
+    idleMinutes: status.idleMinutes,
+    refresh: refreshAccess,
+    signOut: () => (hasUnsavedChanges() ? setSigningOut(true) : void signOut()),
+  };
 
   return (
-    <AppContext.Provider value={{ company, language, setCompany: (c) => setBoot({ state: 'ready', company: c }) }}>
-      <div className="shell">
+    <AppContext.Provider value={{ company, language, setCompany: (c) => setBoot({ ...boot, company: c }) }}>
+      <AccessContext.Provider value={access}>
+      <div className="shell" inert={lock ? true : undefined}>
         <header className="app-header">
           <div className="brand">
             <span className="brand-title">{t('app.title')}</span>
@@ -157,12 +293,14 @@ export function App() {
             </span>
           </div>
           <div className="header-tools">
-            <UndoControl
-              onUndone={() => {
-                setReloads((n) => n + 1);
-                void call('company.get', {}).then((c) => c && setBoot({ state: 'ready', company: c }));
-              }}
-            />
+            {mayCall(me.role, 'undo.run') && (
+              <UndoControl
+                onUndone={() => {
+                  setReloads((n) => n + 1);
+                  void call('company.get', {}).then((c) => c && setBoot((b) => (b.state === 'ready' ? { ...b, company: c } : b)));
+                }}
+              />
+            )}
             <div className="segmented lang-switch" role="group" aria-label={t('app.language')}>
               {UI_LANGUAGES.map((l) => (
                 <button key={l} type="button" lang={l} aria-pressed={language === l} data-lang={l} onClick={() => void changeLanguage(l, true)}>
@@ -170,10 +308,22 @@ export function App() {
                 </button>
               ))}
             </div>
+            {status.signInRequired && (
+              <div className="user-chip" data-testid="current-user">
+                <span className="user-chip-name">{userLabel(t, me)}</span>
+                {me.role === 'clerk' && <span className="user-chip-role">{t('access.roles.clerk')}</span>}
+                <button type="button" className="link-button" onClick={() => setChangingPin(true)} data-action="change-pin">
+                  {t('access.changePin')}
+                </button>
+                <button type="button" onClick={access.signOut} data-action="sign-out">
+                  {t('access.signOut')}
+                </button>
+              </div>
+            )}
           </div>
         </header>
         <nav className="app-nav" aria-label={t('nav.label')}>
-          {SCREENS.map((s) => (
+          {SCREENS.filter((s) => screenAllowed(s, me)).map((s) => (
             <a key={s} href={`#${s}`} aria-current={screen === s ? 'page' : undefined} data-nav={s} onClick={(e) => (e.preventDefault(), go(s))}>
               {t(`nav.${s}`)}
             </a>
@@ -185,7 +335,15 @@ export function App() {
           )}
         </nav>
         <main className="app-main">
-          <Current key={`${screen}-${reloads}`} />
+          {allowed ? (
+            <Current key={`${screen}-${reloads}`} />
+          ) : (
+            <div className="screen" data-screen="forbidden">
+              <p className="panel-message" role="alert">
+                {t('access.screenForbidden')}
+              </p>
+            </div>
+          )}
         </main>
         {leaving && (
           <ConfirmDialog
@@ -196,7 +354,35 @@ export function App() {
             onCancel={() => setLeaving(null)}
           />
         )}
+        {signingOut && (
+          <ConfirmDialog
+            text={t('access.signOutUnsaved')}
+            confirmLabel={t('access.signOut')}
+            danger
+            onConfirm={() => void signOut()}
+            onCancel={() => setSigningOut(false)}
+          />
+        )}
+        {changingPin && <ChangePinDialog onClose={() => setChangingPin(false)} />}
       </div>
+      {lock && (
+        <div className="lock-overlay">
+          <SignInScreen
+            companyName={companyName}
+            users={lock.users}
+            lastUserId={me.id}
+            reason={lock.reason}
+            unsavedWarning={hasUnsavedChanges() ? t('access.unsavedKept', { name: userLabel(t, me) }) : undefined}
+            onSignedIn={signedIn}
+          />
+        </div>
+      )}
+      </AccessContext.Provider>
     </AppContext.Provider>
   );
 }
+
+function nameOf(company: Company, language: UiLanguage): string {
+  return (language === 'zh' ? company.nameZh || company.nameEn : company.nameEn || company.nameZh) || '';
+}
+

@@ -4,7 +4,7 @@
  * A failed call throws ApiCallError with the core's code, message and field issues.
  */
 import type { ApiArg, ApiError, ApiName, ApiResponse, ApiResult, FieldIssue, ProgressEvent } from '../../shared/api';
-import { EVENTS_PATH, TOKEN_HEADER, TOKEN_META, type TradeRecordsBridge } from '../../shared/bridge';
+import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER, TOKEN_META, type TradeRecordsBridge } from '../../shared/bridge';
 
 /** The core's error codes, plus 'transport' when the call never reached the core or the answer is unreadable. */
 export type CallErrorCode = ApiError['code'] | 'transport';
@@ -30,6 +30,40 @@ export class ApiCallError extends Error {
 }
 
 type Transport = (name: string, arg: unknown) => Promise<ApiResponse<unknown>>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The signed-in session (once the owner has a PIN): the secret auth.signIn returned, kept in this tab's
+// sessionStorage (so a reload stays signed in, another tab or origin does not share it) and sent with each call.
+
+const SESSION_KEY = 'trade-records.session';
+let session: string | undefined = readStoredSession();
+
+function readStoredSession(): string | undefined {
+  try {
+    return globalThis.sessionStorage?.getItem(SESSION_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function setSession(next: string | undefined): void {
+  session = next;
+  try {
+    if (next === undefined) sessionStorage.removeItem(SESSION_KEY);
+    else sessionStorage.setItem(SESSION_KEY, next);
+  } catch {
+    // storage refused (private mode): the session lives as long as the page
+  }
+}
+
+type SignedOutListener = (message: string) => void;
+const signedOutListeners = new Set<SignedOutListener>();
+
+/** Called when a call comes back 'unauthenticated' (signed out, or locked after the idle minutes). */
+export function onSignedOut(listener: SignedOutListener): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
 
 const TOKEN_PLACEHOLDER = '%TRADE_RECORDS_TOKEN%';
 
@@ -59,7 +93,7 @@ const httpTransport: Transport = async (name, arg) => {
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...(session ? { [SESSION_HEADER]: session } : {}) },
       body: JSON.stringify(arg ?? {}),
       cache: 'no-store',
     });
@@ -84,7 +118,7 @@ let transport: Transport | undefined;
 function pickTransport(): Transport {
   if (!transport) {
     const bridge = electronBridge();
-    transport = bridge ? (name, arg) => bridge.call(name, arg) : httpTransport;
+    transport = bridge ? (name, arg) => bridge.call(name, arg, session) : httpTransport;
   }
   return transport;
 }
@@ -124,6 +158,7 @@ async function callOnce<N extends ApiName>(name: N, arg: ApiArg<N>): Promise<Api
   }
   if (!response.ok) {
     const { code, message, issues } = response.error;
+    if (code === 'unauthenticated') for (const l of signedOutListeners) l(message);
     throw new ApiCallError(code, message, issues ?? []);
   }
   return response.value as ApiResult<N>;

@@ -21,9 +21,11 @@ import safetyEn from './areas/safety.en.json';
 import safetyZh from './areas/safety.zh.json';
 import docsEn from './areas/docs.en.json';
 import docsZh from './areas/docs.zh.json';
+import accessEn from './areas/access.en.json';
+import accessZh from './areas/access.zh.json';
 
-const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh, ...safetyZh, ...docsZh };
-const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn, ...safetyEn, ...docsEn };
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh, ...safetyZh, ...docsZh, ...accessZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn, ...safetyEn, ...docsEn, ...accessEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

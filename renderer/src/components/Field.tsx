@@ -74,9 +74,11 @@ export function TextField(
     maxLength?: number;
     readOnly?: boolean;
     placeholder?: string;
+    /** 'password' for PINs */
+    type?: 'text' | 'password';
   },
 ) {
-  const { id, name, label, error, hint, required, wide, value, onChange, multiline, inputMode, maxLength, readOnly, placeholder } = props;
+  const { id, name, label, error, hint, required, wide, value, onChange, multiline, inputMode, maxLength, readOnly, placeholder, type } = props;
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required ?? false} wide={wide ?? Boolean(multiline)}>
       {(aria) =>
@@ -86,7 +88,7 @@ export function TextField(
           <input
             {...aria}
             name={name}
-            type="text"
+            type={type ?? 'text'}
             value={value}
             inputMode={inputMode}
             maxLength={maxLength}

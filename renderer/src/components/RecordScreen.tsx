@@ -3,6 +3,7 @@
  * as you type, show archived, screen filters), the grid with inline editing, and the side form. The screen
  * supplies its columns, its form and its calls; everything else lives here once.
  */
+import { useAccess } from '../access';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
@@ -52,6 +53,9 @@ const SEARCH_DELAY_MS = 200;
 export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>) {
   const { name, title, searchPlaceholder, calls, columnDefs, displayName, fieldLabel, filters, renderForm } = props;
   const { t } = useTranslation();
+  // archiving and deleting are the owner's (shared/permissions.ts); a clerk sees the buttons disabled, with why
+  const { isClerk } = useAccess();
+  const ownerOnly = isClerk ? t('access.ownerOnly') : undefined;
   const notify = useNotify();
   const [search, setSearch] = useState('');
   // what is searched for: not the pinyin letters while a Chinese input method is still composing
@@ -156,10 +160,10 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
           <button type="button" data-action="edit" disabled={!selected} onClick={() => selected && setForm({ record: selected, key: Date.now() })}>
             {t('common.edit')}
           </button>
-          <button type="button" data-action="archive" disabled={!selected} onClick={() => void toggleArchive()}>
+          <button type="button" data-action="archive" disabled={!selected || isClerk} title={ownerOnly} onClick={() => void toggleArchive()}>
             {selected?.archived ? t('common.unarchive') : t('common.archive')}
           </button>
-          <button type="button" className="danger-outline" data-action="delete" disabled={!selected} onClick={() => selected && setConfirmDelete(selected)}>
+          <button type="button" className="danger-outline" data-action="delete" disabled={!selected || isClerk} title={ownerOnly} onClick={() => selected && setConfirmDelete(selected)}>
             {t('common.delete')}
           </button>
           <HistoryButton entity={name === 'parties' ? 'party' : 'product'} id={selected?.id} />

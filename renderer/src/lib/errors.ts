@@ -29,6 +29,13 @@ const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
   [/expected string to have <=\s*(\d+) characters/, 'errors.tooLong', (m) => ({ max: m[1] ?? '' })],
   [/^Too small: expected number to be >0$|^Invalid input: expected int, received number$/, 'errors.wholeNumber', () => ({})],
   [/ is used by (.+); archive it instead of deleting it\.$/, 'errors.inUse', (m) => ({ detail: m[1] ?? '' })],
+  [/^wrong PIN \((\d+) tries left\)$/, 'access.errors.wrongPin', (m) => ({ left: m[1] ?? '' })],
+  [/^locked for (\d+) seconds$/, 'access.errors.locked', (m) => ({ seconds: m[1] ?? '' })],
+  [/^Too many wrong PINs: try again in (\d+) seconds\.$/, 'access.errors.locked', (m) => ({ seconds: m[1] ?? '' })],
+  [/^a PIN is 4 to 8 digits$/, 'access.errors.pinFormat', () => ({})],
+  [/^the name (.+) is already used$/, 'access.errors.nameUsed', (m) => ({ name: m[1] ?? '' })],
+  [/^disable every clerk before turning sign-in off$/, 'access.errors.clerksFirst', () => ({})],
+  [/^Locked after (\d+) idle minutes: sign in again\.$/, 'access.lockedIdle', (m) => ({ minutes: m[1] ?? '' })],
 ];
 
 /** The user-facing text of one core message. */
@@ -68,6 +75,8 @@ export function describeError(t: TFunction, error: unknown, label: (field: strin
   if (error instanceof ApiCallError) {
     if (error.code === 'transport' && error.transportKey) return t(error.transportKey.key, error.transportKey.values);
     if (error.code === 'not_found') return t('errors.notFound');
+    if (error.code === 'forbidden') return t('access.errors.forbidden');
+    if (error.code === 'unauthenticated') return translateMessage(t, error.message) === error.message ? t('access.errors.signedOut') : translateMessage(t, error.message);
     if (error.issues.length > 0) {
       return error.issues
         .map((i) => {

@@ -1,4 +1,5 @@
 /** The side form of one product, in four groups: basics, customs, packing per carton, price and supplier. */
+import { useAccess } from '../access';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiArg, Product } from '../../../shared/api';
@@ -118,6 +119,7 @@ interface ProductFormProps extends FormArgs<Product> {
 export function ProductForm({ record, onSaved, onClose, fieldLabel }: ProductFormProps) {
   const { t } = useTranslation();
   const { company, language } = useAppState();
+  const { isClerk } = useAccess();
   const form = useRecordForm<Draft>(draftOf(record, company.baseCurrency), fieldLabel);
   const { values: v, set, errors } = form;
   const suppliers = useSupplierOptions(v.supplierId);
@@ -205,7 +207,7 @@ export function ProductForm({ record, onSaved, onClose, fieldLabel }: ProductFor
       </div>
       <h3 className="form-section">{t('product.sections.trade')}</h3>
       <div className="form-grid">
-        {text('defaultPrice', { inputMode: 'decimal', hint: t('product.hints.price') })}
+        {!isClerk && text('defaultPrice', { inputMode: 'decimal', hint: t('product.hints.price') })}
         <ComboField id="product-currency" name="currency" label={t('product.fields.currency')} value={v.currency} options={currencies} onChange={(x) => set('currency', x)} error={errors.currency} />
         <ComboField
           id="product-supplierId"

@@ -1,4 +1,5 @@
 /** Products: item no., names, customs data, carton size and weights, price and supplier. */
+import { useAccess } from '../access';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
@@ -16,6 +17,8 @@ type ProductPatch = ApiArg<'products.update'>['patch'];
 export function ProductsScreen() {
   const { t, i18n } = useTranslation();
   const { language: lang } = useAppState();
+  // a product's default price is the owner's (often the stall price): the core blanks it for a clerk
+  const { isClerk } = useAccess();
 
   const calls = useMemo<RecordCalls<Product>>(
     () => ({
@@ -32,7 +35,7 @@ export function ProductsScreen() {
   const columnDefs = useMemo<ColDef<Product>[]>(() => {
     const L = (f: keyof Product & string) => label(f) ?? f;
     const brandTypeOptions = BRAND_TYPE_CODES.map((c) => ({ value: c, label: brandTypeLabel(c, lang) }));
-    return [
+    const cols: ColDef<Product>[] = [
       textCol<Product>('itemNo', L('itemNo'), 120),
       textCol<Product>('nameZh', L('nameZh'), 160),
       textCol<Product>('nameEn', L('nameEn'), 160),
@@ -71,7 +74,8 @@ export function ProductsScreen() {
       textCol<Product>('notes', L('notes'), 200),
       boolCol<Product>('archived', L('archived'), 90, false),
     ];
-  }, [label, lang]);
+    return cols.filter((c) => !(isClerk && c.colId === 'defaultPrice'));
+  }, [label, lang, isClerk]);
 
   return (
     <RecordScreen<Product>

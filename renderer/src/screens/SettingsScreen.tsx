@@ -15,6 +15,7 @@ import { codeOptions } from '../lib/codes';
 import { describeError } from '../lib/errors';
 import { useUnsavedGuard } from '../lib/unsaved';
 import { PrefixDialog } from './orders/PrefixDialog';
+import { UsersSection } from './access/UsersSection';
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
@@ -126,6 +127,8 @@ export function SettingsScreen() {
           {t('settings.editPrefixes')}
         </button>
       </section>
+
+      <UsersSection />
 
       {info && (
         <section className="settings-card">

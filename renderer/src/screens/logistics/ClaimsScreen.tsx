@@ -2,6 +2,7 @@
  * Claims: what buyers reported short, damaged, wrong or of poor quality on shipped lines, with the stall
  * each line came from; a new claim from a shipment line, and settling it (credit, replacement, refund).
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
@@ -20,6 +21,7 @@ type StatusFilter = '' | Claim['status'];
 
 export function ClaimsScreen() {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const [all, setAll] = useState<Claim[]>([]);
   const [loading, setLoading] = useState(true);
@@ -102,7 +104,7 @@ export function ClaimsScreen() {
           <button type="button" className="primary" data-action="new" onClick={() => setDialog('new')}>
             + {t('claims.new.open')}
           </button>
-          <button type="button" data-action="settle" disabled={!canSettle} onClick={() => setDialog('settle')} title={selected && !canSettle ? t('claims.alreadySettled') : undefined}>
+          <button type="button" data-action="settle" disabled={!canSettle || isClerk} onClick={() => setDialog('settle')} title={isClerk ? t('access.ownerOnly') : selected && !canSettle ? t('claims.alreadySettled') : undefined}>
             {t('claims.settle.open')}
           </button>
         </>

@@ -2,6 +2,7 @@
  * Stock: every product with what is on hand and what confirmed sales orders still want (committed); the
  * moves of the selected product underneath; "Adjust stock" for counts, breakage and samples.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
@@ -21,6 +22,7 @@ type Row = StockRow & { id: number };
 
 export function StockScreen() {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const { language } = useAppState();
   const [rows, setRows] = useState<Row[]>([]);
@@ -99,14 +101,14 @@ export function StockScreen() {
       loading={loading}
       columnDefs={columnDefs}
       actions={
-        <button type="button" className="primary" data-action="adjust" disabled={!selected} onClick={() => setAdjusting(true)} title={selected ? undefined : t('stock.pickFirst')}>
+        <button type="button" className="primary" data-action="adjust" disabled={!selected || isClerk} onClick={() => setAdjusting(true)} title={isClerk ? t('access.ownerOnly') : selected ? undefined : t('stock.pickFirst')}>
           {t('stock.adjust.open')}
         </button>
       }
       searchPlaceholder={t('stock.searchPlaceholder')}
       onSearch={onSearch}
       onSelect={setSelected}
-      onOpen={() => setAdjusting(true)}
+      onOpen={() => !isClerk && setAdjusting(true)}
       selectedText={selected ? t('common.selected', { name: name(selected) }) : undefined}
       gridHint={t('stock.listHint')}
       hint={rows.length === 0 && !loading && !search ? t('stock.emptyHint') : undefined}

@@ -3,6 +3,7 @@
  * aged at an as-of date. Payables are shown as positive amounts we owe. The totals under the grid are exact
  * sums of the core's strings (integer minor units). A party's name opens its payments.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow } from '../../../../shared/trade';
@@ -44,6 +45,8 @@ function toGridRows(list: BalanceRow[], kind: BalanceKind): BalanceGridRow[] {
 
 export function BalancesScreen() {
   const { t } = useTranslation();
+  // supplier balances are the owner's: a clerk sees receivables only
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const { company } = useAppState();
   const base = company.baseCurrency;
@@ -72,6 +75,7 @@ export function BalancesScreen() {
     const no = ++requestNo.current;
     setLoading(true);
     try {
+      if (isClerk && kind === 'purchase') return setKind('sales');
       const list = await call('balances.list', { kind, asOf });
       if (no === requestNo.current) setRows(toGridRows(list, kind));
     } catch (e) {
@@ -82,7 +86,7 @@ export function BalancesScreen() {
         setLoadedOnce(true);
       }
     }
-  }, [kind, asOf, notify, t]);
+  }, [kind, asOf, notify, t, isClerk]);
 
   useEffect(() => {
     void load();
@@ -118,7 +122,7 @@ export function BalancesScreen() {
       <div className="toolbar">
         <h1 id="balances-title">{t('balances.title')}</h1>
         <div className="segmented balance-tabs" role="tablist" aria-label={t('balances.title')}>
-          {(['sales', 'purchase'] as const).map((k) => (
+          {(isClerk ? (['sales'] as const) : (['sales', 'purchase'] as const)).map((k) => (
             <button key={k} type="button" role="tab" data-tab={k} aria-selected={kind === k} aria-pressed={kind === k} onClick={() => setKind(k)}>
               {t(k === 'sales' ? 'balances.receivables' : 'balances.payables')}
             </button>

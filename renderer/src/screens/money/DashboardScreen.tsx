@@ -2,6 +2,7 @@
  * The home screen: quick actions, today's orders, who owes us and whom we owe the most, shipments on the
  * way, and products whose confirmed sales ask for more than is on hand. Every line opens its record.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../../../shared/trade';
@@ -22,6 +23,7 @@ const QUICK_ACTIONS = [
 
 export function DashboardScreen() {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const [data, setData] = useState<Dashboard | null>(null);
   const [failed, setFailed] = useState(false);
@@ -68,7 +70,7 @@ export function DashboardScreen() {
         <div className="dash-grid">
           <TodaysOrders orders={data.todaysOrders} />
           <BalanceCard kind="receivables" rows={data.receivables} />
-          <BalanceCard kind="payables" rows={data.payables} />
+          {!isClerk && <BalanceCard kind="payables" rows={data.payables} />}
           <InTransitCard shipments={data.inTransit} />
           <StockWarningsCard rows={data.stockWarnings} />
         </div>

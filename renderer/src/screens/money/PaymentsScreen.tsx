@@ -3,6 +3,7 @@
  * (direction, party, date range), a side form for new and changed payments, delete with a question.
  * The address keeps the party filter (#payments/party/12); #payments/new?direction=in opens the form.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { HistoryButton } from '../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,8 @@ function filtersFromHash(): { filters: Filters; form: Direction | null } {
 
 export function PaymentsScreen() {
   const { t } = useTranslation();
+  // a clerk records and sees money received only, and deletes nothing (shared/permissions.ts)
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const [initial] = useState(filtersFromHash);
   const [filters, setFilters] = useState<Filters>(initial.filters);
@@ -159,13 +162,15 @@ export function PaymentsScreen() {
           <button type="button" className="primary" data-action="new-in" onClick={() => openNew('in')}>
             + {t('payments.newIn')}
           </button>
-          <button type="button" className="primary" data-action="new-out" onClick={() => openNew('out')}>
-            + {t('payments.newOut')}
-          </button>
+          {!isClerk && (
+            <button type="button" className="primary" data-action="new-out" onClick={() => openNew('out')}>
+              + {t('payments.newOut')}
+            </button>
+          )}
           <button type="button" data-action="edit" disabled={!selected} onClick={() => openEdit(selected)}>
             {t('common.edit')}
           </button>
-          <button type="button" className="danger-outline" data-action="delete" disabled={!selected} onClick={() => selected && setConfirmDelete(selected)}>
+          <button type="button" className="danger-outline" data-action="delete" disabled={!selected || isClerk} title={isClerk ? t('access.ownerOnly') : undefined} onClick={() => selected && setConfirmDelete(selected)}>
             {t('common.delete')}
           </button>
           <HistoryButton entity="payment" id={selected?.id} />
@@ -173,7 +178,7 @@ export function PaymentsScreen() {
       </div>
       <div className="toolbar filters-bar">
         <div className="segmented" role="group" aria-label={t('payments.fields.direction')}>
-          {(['', 'in', 'out'] as const).map((d) => (
+          {(isClerk ? (['', 'in'] as const) : (['', 'in', 'out'] as const)).map((d) => (
             <button key={d || 'all'} type="button" data-filter-direction={d || 'all'} aria-pressed={filters.direction === d} onClick={() => setFilter('direction', d)}>
               {d ? t(`payments.direction.${d}`) : t('common.all')}
             </button>
@@ -217,9 +222,11 @@ export function PaymentsScreen() {
                 <button type="button" className="primary" onClick={() => openNew('in')}>
                   + {t('payments.newIn')}
                 </button>
-                <button type="button" onClick={() => openNew('out')}>
-                  + {t('payments.newOut')}
-                </button>
+                {!isClerk && (
+                  <button type="button" onClick={() => openNew('out')}>
+                    + {t('payments.newOut')}
+                  </button>
+                )}
               </div>
             )}
           </div>

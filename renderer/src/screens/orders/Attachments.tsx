@@ -6,6 +6,7 @@
  * read, with a message that names it (the core refuses it too). Images show as thumbnails (data: URLs, which
  * the page's CSP allows for images); a click opens the picture, "Download" saves the file.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../../shared/trade';
@@ -61,6 +62,7 @@ function readBase64(file: File): Promise<string> {
 
 export function Attachments({ entity, entityId }: AttachmentsProps) {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const [items, setItems] = useState<Attachment[] | null>(null);
   const [thumbs, setThumbs] = useState<Record<number, string>>({});
@@ -224,9 +226,11 @@ export function Attachments({ entity, entityId }: AttachmentsProps) {
                 <button type="button" className="link-button" onClick={() => void download(a)}>
                   {t('attachments.download')}
                 </button>
-                <button type="button" className="link-button danger-link" onClick={() => setConfirm(a)}>
-                  {t('common.delete')}
-                </button>
+                {!isClerk && (
+                  <button type="button" className="link-button danger-link" onClick={() => setConfirm(a)}>
+                    {t('common.delete')}
+                  </button>
+                )}
               </div>
             </li>
           ))}

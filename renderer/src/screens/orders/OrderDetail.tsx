@@ -4,6 +4,7 @@
  * orders.update with the line ids kept). When the core refuses, its messages go next to the header field or
  * onto the line cell they name (lines.2.quantity → line 3, quantity) and nothing typed is lost.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HistoryButton } from '../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +83,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
   const baseCurrency = company.baseCurrency;
 
   const kind: OrderKind = order?.kind ?? loaded?.kind ?? newKind;
+  const { isClerk } = useAccess();
   // the shell asks before another screen or a reload throws typed lines away
   useUnsavedGuard(dirty);
   const productById = useMemo(() => new Map((loaded?.products ?? []).map((p) => [p.id, p])), [loaded]);
@@ -384,7 +386,9 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
   }
 
   const status = order?.status ?? 'draft';
-  const editable = isEditable(status);
+  /** a clerk reads a purchase order's goods and quantities only (the core blanks its prices and amounts) */
+  const clerkPurchase = isClerk && kind === 'purchase';
+  const editable = isEditable(status) && !clerkPurchase;
   const hasStallLines = kind === 'sales' && lines.some((l) => l.stallId !== null && !isEmptyLine(l));
   const title = order
     ? t(kind === 'sales' ? 'orders.titleSales' : 'orders.titlePurchase', { no: order.no })
@@ -409,19 +413,25 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
       <div className="order-scroll">
         {order && (
           <div className="order-summary" data-testid="order-summary">
-            <span>
-              {kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid')}: <strong className="num">{order.paid}</strong> {order.currency}
-            </span>
-            <span>
-              {kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable')}:{' '}
-              <strong className="num" data-testid="order-unpaid">
-                {order.unpaid}
-              </strong>{' '}
-              {order.currency}
-            </span>
+            {clerkPurchase ? (
+              <span className="audit-note">{t('access.orders.purchaseReadOnly')}</span>
+            ) : (
+              <>
+                <span>
+                  {kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid')}: <strong className="num">{order.paid}</strong> {order.currency}
+                </span>
+                <span>
+                  {kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable')}:{' '}
+                  <strong className="num" data-testid="order-unpaid">
+                    {order.unpaid}
+                  </strong>{' '}
+                  {order.currency}
+                </span>
+              </>
+            )}
             {status !== 'draft' && editable && <span className="audit-note">{t('orders.auditNote')}</span>}
             {status === 'cancelled' && order.cancelReason && <span className="cancel-reason">{t('orders.cancelledBecause', { reason: order.cancelReason })}</span>}
-            {!editable && status !== 'cancelled' && <span className="audit-note">{t('orders.readOnlyNote')}</span>}
+            {!editable && !clerkPurchase && status !== 'cancelled' && <span className="audit-note">{t('orders.readOnlyNote')}</span>}
           </div>
         )}
 
@@ -470,7 +480,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
         {issues.length > 0 && <IssueList issues={issues} onGoTo={(k, c) => gridRef.current?.focusCell(k, c)} />}
         <OrderTotals totals={totals} currency={currency} baseCurrency={baseCurrency} unsaved={dirty || !order} />
 
-        {order ? <Attachments entity="order" entityId={order.id} /> : <p className="empty-hint attachments-later">{t('attachments.saveFirst')}</p>}
+        {clerkPurchase ? null : order ? <Attachments entity="order" entityId={order.id} /> : <p className="empty-hint attachments-later">{t('attachments.saveFirst')}</p>}
       </div>
 
       {dialog === 'cancel' && order && (

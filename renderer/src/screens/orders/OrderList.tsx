@@ -3,6 +3,7 @@
  * you type with Ctrl+F), the grid of OrderSummary rows, and the totals per currency of what is listed.
  * Double-click or Enter on a row opens the order.
  */
+import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
@@ -28,6 +29,7 @@ const SEARCH_DELAY_MS = 200;
 
 export function OrderList({ kind }: { kind: OrderKind }) {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const { language } = useAppState();
   const [search, setSearch] = useState('');
@@ -84,7 +86,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     const words = (s: unknown) => (typeof s === 'string' ? statusText(t, s as OrderStatus, kind) : '');
     // Excel export: amounts in the order's currency, totalled per currency
     const money = { context: { excel: { kind: 'money', currencyColumn: 'currency' } } };
-    return [
+    const cols: ColDef<OrderSummary>[] = [
       { ...textCol<OrderSummary>('no', t('orders.fields.no'), 130, false), cellClass: 'order-no' },
       textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false),
       textCol<OrderSummary>('partyName', kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier'), 200, false),
@@ -108,7 +110,10 @@ export function OrderList({ kind }: { kind: OrderKind }) {
       decimalCol<OrderSummary>('cbm', t('orders.fields.cbm'), 100, false),
       { colId: 'lineCount', field: 'lineCount', headerName: t('orders.fields.lineCount'), width: 80, type: 'rightAligned', filter: 'agNumberColumnFilter' },
     ];
-  }, [t, kind]);
+    // a clerk does not see purchase amounts (the core blanks them): no columns to sort or total
+    const hidden = new Set(isClerk && kind === 'purchase' ? ['amount', 'baseAmount', 'paid', 'unpaid'] : []);
+    return cols.filter((c) => !hidden.has(c.colId ?? ''));
+  }, [t, kind, isClerk]);
 
   const onCellEdit = useCallback(() => undefined, []);
 
@@ -147,15 +152,19 @@ export function OrderList({ kind }: { kind: OrderKind }) {
           ))}
         </div>
         <div className="toolbar-actions">
-          <button type="button" className="primary" data-action="new-order" onClick={() => goTo({ view: 'new', kind })}>
-            + {kind === 'sales' ? t('orders.newSales') : t('orders.newPurchase')}
-          </button>
+          {!(isClerk && kind === 'purchase') && (
+            <button type="button" className="primary" data-action="new-order" onClick={() => goTo({ view: 'new', kind })}>
+              + {kind === 'sales' ? t('orders.newSales') : t('orders.newPurchase')}
+            </button>
+          )}
           <button type="button" data-action="open-order" disabled={!selected} onClick={() => selected && goTo({ view: 'detail', id: selected.id })}>
             {t('orders.open')}
           </button>
-          <button type="button" data-action="prefixes" onClick={() => setPrefixes(true)}>
-            {t('orders.prefixes.button')}
-          </button>
+          {!isClerk && (
+            <button type="button" data-action="prefixes" onClick={() => setPrefixes(true)}>
+              {t('orders.prefixes.button')}
+            </button>
+          )}
         </div>
       </div>
       <div className="toolbar filters-bar">

@@ -3,6 +3,7 @@
  * adding lines saves at once, so the core's amounts, weights and fill show straight away. A refused save
  * keeps the draft and puts each message next to its field or line.
  */
+import { useAccess } from '../../../access';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { HistoryButton } from '../../safety/HistoryButton';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +54,7 @@ interface Props {
 
 export function ShipmentDetail({ id, onCreated, onBack }: Props) {
   const { t } = useTranslation();
+  const { isClerk } = useAccess();
   const notify = useNotify();
   const [saved, setSaved] = useState<Shipment | null>(null);
   const [loading, setLoading] = useState(id !== null);
@@ -269,7 +271,7 @@ export function ShipmentDetail({ id, onCreated, onBack }: Props) {
           <button type="button" className="primary" data-action="save" disabled={busy} onClick={() => void save()} title="Ctrl+S">
             {busy ? t('common.saving') : t('common.save')}
           </button>
-          {saved?.status === 'planned' && (
+          {saved?.status === 'planned' && !isClerk && (
             <button type="button" className="danger-outline" data-action="delete" onClick={() => setDialog('delete')}>
               {t('common.delete')}
             </button>

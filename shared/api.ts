@@ -582,7 +582,8 @@ export const apiMap = {
   /** A clerk with their own PIN (the owner must have a PIN first). */
   'users.create': call<UserInfo>()(UserCreateSchema),
   'users.update': call<UserInfo>()(UserUpdateSchema),
-  'users.setPin': call<UserInfo>()(UserSetPinSchema),
+  /** Turning sign-in on (the owner's first PIN) signs the caller in: the result carries the session. */
+  'users.setPin': call<UserInfo & { session?: string }>()(UserSetPinSchema),
   'users.setIdleMinutes': call<{ idleMinutes: number }>()(IdleMinutesSchema),
 } as const;
 

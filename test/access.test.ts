@@ -67,8 +67,11 @@ beforeAll(async () => {
   // the owner turns sign-in on, signs in, adds a clerk
   const me = await as(undefined, 'auth.status', {});
   expect(me).toMatchObject({ signInRequired: false, me: { name: 'owner', role: 'owner' } });
-  await as(undefined, 'users.setPin', { id: me.me!.id, pin: OWNER_PIN });
-  ownerSession = (await as(undefined, 'auth.signIn', { userId: me.me!.id, pin: OWNER_PIN })).session;
+  // turning sign-in on signs the owner in (no moment without a session)
+  const on = await as(undefined, 'users.setPin', { id: me.me!.id, pin: OWNER_PIN });
+  expect(on.session).toBeTruthy();
+  ownerSession = on.session!;
+  expect((await as(ownerSession, 'auth.status', {})).me).toMatchObject({ name: 'owner' });
   clerkId = (await owner('users.create', { name: '小王', pin: CLERK_PIN })).id;
   clerkSession = (await as(undefined, 'auth.signIn', { userId: clerkId, pin: CLERK_PIN })).session;
 }, 30_000);

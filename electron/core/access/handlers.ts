@@ -53,7 +53,10 @@ export const accessHandlers: HandlersFor<Names> = {
     return u;
   },
   'users.setPin': async ({ id, pin }, ctx) => {
+    const turningOn = pin !== null && id === ctx.me?.id && !signInRequired(ctx.db);
     const u = await setPin(ctx.db, ctx.user, id, pin, ctx.auth.now());
+    // turning sign-in on signs the owner in at once: no moment in which the owner's window is signed out
+    if (turningOn) return { ...u, session: ctx.auth.sessions.open(id) };
     // a clerk whose PIN the owner changed signs in again with the new one
     if (id !== ctx.me?.id) ctx.auth.sessions.closeUser(id);
     return u;

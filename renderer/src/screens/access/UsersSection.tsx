@@ -176,8 +176,8 @@ function SetPinDialog({ target, onClose, onDone }: { target: PinTarget; onClose:
 
   const save = () =>
     run(pinErrors(t, pin, again), async () => {
-      await call('users.setPin', { id: target.user.id, pin });
-      if (target.first) setSession((await call('auth.signIn', { userId: target.user.id, pin })).session);
+      const set = await call('users.setPin', { id: target.user.id, pin });
+      if (set.session) setSession(set.session);
       notify.success(target.first ? t('access.users.signInOn') : t('access.users.pinSet', { name: userLabel(t, target.user) }));
       await onDone();
     });

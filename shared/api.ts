@@ -64,6 +64,7 @@ import {
   type UserInfo,
 } from './users';
 import { ContractExportSchema, DOC_LANGUAGES, StatementExportSchema, type DocLanguage, type DocumentExport, type StatementExport } from './documents';
+import { IMPORT_KINDS, ImportMappingSaveSchema, ImportPreviewSchema, ImportRunSchema, type ImportMapping, type ImportPreview, type ImportResult } from './import';
 
 // ---------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -558,6 +559,15 @@ export const apiMap = {
   'undo.run': call<UndoResult>()(z.object({ expect: z.array(id).min(1).max(1000).optional() }).strict()),
 
   'dashboard.summary': call<Dashboard>()(z.object({ today: isoDate.optional() }).strict()),
+
+  // Spreadsheet in (shared/import.ts): products, parties and order lines from .xlsx/.csv/.tsv, as a job
+  /** Read and check every row; nothing is written. */
+  'import.preview': call<ImportPreview>()(ImportPreviewSchema),
+  /** Check, then write all in one transaction (refused with the rejected rows unless onlyValid). */
+  'import.run': call<ImportResult>()(ImportRunSchema),
+  'import.mappings.list': call<ImportMapping[]>()(z.object({ kind: z.enum(IMPORT_KINDS).optional() }).strict()),
+  'import.mappings.save': call<ImportMapping>()(ImportMappingSaveSchema),
+  'import.mappings.delete': call<{ name: string }>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
 
   /** Per-user UI state kept in the company file (grid column layouts, language). Values are JSON. */
   'ui.get': call<unknown>()(z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/) }).strict()),

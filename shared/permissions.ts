@@ -100,6 +100,13 @@ export const callAccess = {
   'ledgers.export': 'owner',
   'jobs.cancel': 'any',
 
+  // Spreadsheet in: a bulk change of products (prices), parties or an order — the owner's
+  'import.preview': 'owner',
+  'import.run': 'owner',
+  'import.mappings.list': 'any',
+  'import.mappings.save': 'owner',
+  'import.mappings.delete': 'owner',
+
   'history.list': 'owner',
   'history.verify': 'owner',
   'dashboard.summary': 'limited',

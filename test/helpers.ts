@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { openCore, type Core } from '../electron/core';
 import type { ApiArg, ApiName, ApiResult } from '../shared/api';
 
@@ -81,3 +81,12 @@ export const SEA_1039_TO_DUBAI = {
   vesselVoyage: 'MSC ANNA 012W',
   etd: '2026-03-20',
 } as const satisfies Partial<ApiArg<'shipments.create'>>;
+
+/** Capture console.log / console.error (a CLI command's output); restored by vi.restoreAllMocks(). */
+export function captureConsole() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  return { out: () => out.join('\n'), err: () => err.join('\n') };
+}

@@ -13,6 +13,7 @@ import { checkCompanyFile } from '../core/check';
 import { DEFAULT_PORT, startServer } from '../server';
 import { exportCommand } from './export';
 import { benchCommand, seedCommand } from './bench';
+import { importCommand } from './import';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
@@ -84,6 +85,7 @@ const commands: Record<string, Command> = {
     },
   },
   export: exportCommand,
+  import: importCommand,
   seed: seedCommand,
   bench: benchCommand,
   backup: {

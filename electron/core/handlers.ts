@@ -23,6 +23,7 @@ import { orderHandlers } from './trade/order-handlers';
 import { logisticsHandlers } from './trade/logistics-handlers';
 import { accessHandlers } from './access/handlers';
 import { documentHandlers } from './documents';
+import { importHandlers } from './import/api';
 
 export type { HandlerContext, Handlers } from './context';
 
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
   ...accessHandlers,
   ...orderHandlers,
   ...logisticsHandlers,
+  ...importHandlers,
   'filing.validate': ({ shipmentId, usdRate }, { db }) => validateFiling(db, shipmentId, usdRate !== undefined ? { usdRate } : {}),
   'filing.export': (arg, { db, dataDir }) => exportFilingPack(db, dataDir, arg),
   ...documentHandlers,

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { writeGridWorkbook } from '../excel/grid';
 import { CancelledError, openReadConnection, writeLedgers, type BuildHooks } from '../ledgers/build';
 import type { ErrorCode } from '../../../shared/api';
+import { runImport } from '../import/run';
 import type { JobInput, JobResults, SerializedError } from './types';
 
 export async function runJobInput(input: JobInput, hooks: BuildHooks): Promise<JobResults[JobInput['kind']]> {
@@ -23,6 +24,8 @@ export async function runJobInput(input: JobInput, hooks: BuildHooks): Promise<J
       const { rows } = await writeGridWorkbook(input.grid, input.tmpFile, { companyName: input.companyName, now: input.now, hooks });
       return { rows };
     }
+    case 'import':
+      return runImport(input, hooks);
   }
 }
 

@@ -92,12 +92,49 @@ export function startFileJob<K extends JobInput['kind']>(
   outFile: string,
   opts: StartOptions = {},
 ): JobHandle<JobResults[K] & { file: string }> {
-  const id = opts.jobId ?? crypto.randomUUID();
-  if (running.has(id)) throw new AppError('conflict', `A job with the id ${id} is already running.`, [{ path: 'cancelToken', message: 'already in use by a running job' }]);
+  const id = claimId(opts);
   const target = path.resolve(outFile);
   checkTargetFolder(target);
   const tmp = tempNameFor(target);
-  const input = makeInput(tmp);
+  return launch<K, JobResults[K] & { file: string }>(id, makeInput(tmp), opts, (work, cancelled) =>
+    work.then(
+      (r) => {
+        if (cancelled()) {
+          // cancelled after the last check: the file is complete, but the user asked for none
+          fs.rmSync(tmp, { force: true });
+          throw new CancelledError();
+        }
+        renameIntoPlace(tmp, target);
+        return { ...r, file: target };
+      },
+      (e: unknown) => {
+        fs.rmSync(tmp, { force: true });
+        throw e;
+      },
+    ),
+  );
+}
+
+/**
+ * Run a job that writes no file (an import, which writes into the company file in its own transaction): the
+ * same worker, progress and cancel; a cancel that comes after the work finished changes nothing.
+ */
+export function startJob<K extends JobInput['kind']>(input: JobInput & { kind: K }, opts: StartOptions = {}): JobHandle<JobResults[K]> {
+  return launch<K, JobResults[K]>(claimId(opts), input, opts, (work) => work);
+}
+
+function claimId(opts: StartOptions): string {
+  const id = opts.jobId ?? crypto.randomUUID();
+  if (running.has(id)) throw new AppError('conflict', `A job with the id ${id} is already running.`, [{ path: 'cancelToken', message: 'already in use by a running job' }]);
+  return id;
+}
+
+function launch<K extends JobInput['kind'], R>(
+  id: string,
+  input: JobInput & { kind: K },
+  opts: StartOptions,
+  finish: (work: Promise<JobResults[K]>, cancelled: () => boolean) => Promise<R>,
+): JobHandle<R> {
   const cancelFlag = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancelFlag);
   const script = opts.workerScript === 'inline' ? null : (opts.workerScript ?? findWorkerScript());
@@ -110,25 +147,9 @@ export function startFileJob<K extends JobInput['kind']>(
     : // inline: started after this function has registered the job, so that a cancel from its first progress event finds it
       (Promise.resolve().then(() => runJobInput(input, { onProgress, isCancelled: cancelled })) as Promise<JobResults[K]>);
 
-  const result = work.then(
-    (r) => {
-      running.delete(id);
-      if (cancelled()) {
-        // cancelled after the last check: the file is complete, but the user asked for none
-        fs.rmSync(tmp, { force: true });
-        throw new CancelledError();
-      }
-      renameIntoPlace(tmp, target);
-      return { ...r, file: target };
-    },
-    (e: unknown) => {
-      running.delete(id);
-      fs.rmSync(tmp, { force: true });
-      throw e;
-    },
-  );
+  const result = finish(work, cancelled).finally(() => running.delete(id));
   const grace = opts.cancelGraceMs ?? 2000;
-  const handle: JobHandle<JobResults[K] & { file: string }> = {
+  const handle: JobHandle<R> = {
     id,
     mode: script ? 'worker' : 'inline',
     result,
@@ -192,9 +213,13 @@ function runInWorker<K extends JobInput['kind']>(
 // ---------------------------------------------------------------------------------------------------------
 // The jobs
 
+/** The Electron-ABI better-sqlite3 of a dev checkout; never under plain Node (the CLI), where it cannot load. */
+export function jobNativeBinding(): string | undefined {
+  return process.versions.electron ? process.env[NATIVE_BINDING_ENV] || undefined : undefined;
+}
+
 /** The ledgers workbook of the company file `dbFile` for a period, written to `outFile`. */
 export function startLedgersJob(dbFile: string, args: LedgerArgs, outFile: string, opts: StartOptions = {}): JobHandle<LedgersResult & { file: string }> {
-  // the Electron-ABI better-sqlite3 of a dev checkout; never under plain Node (the CLI), where it cannot load
-  const nativeBinding = process.versions.electron ? process.env[NATIVE_BINDING_ENV] || undefined : undefined;
+  const nativeBinding = jobNativeBinding();
   return startFileJob((tmpFile) => ({ kind: 'ledgers', dbFile, args, tmpFile, ...(nativeBinding ? { nativeBinding } : {}) }), outFile, opts);
 }

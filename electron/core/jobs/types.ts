@@ -9,6 +9,7 @@
 import type { GridExport } from '../../../shared/gridExport';
 import type { LedgersResult } from '../../../shared/ledgers';
 import type { LedgerArgs, LedgerProgress } from '../ledgers/build';
+import type { ImportJobInput, ImportJobResult } from '../import/run';
 
 /** A ledgers workbook of the company file `dbFile`, streamed into `tmpFile` (the runner renames it). */
 export interface LedgersJobInput {
@@ -30,11 +31,13 @@ export interface GridJobInput {
   now: Date;
 }
 
-export type JobInput = LedgersJobInput | GridJobInput;
+export type JobInput = LedgersJobInput | GridJobInput | ImportJobInput;
 
 export interface JobResults {
   ledgers: LedgersResult;
   grid: { rows: number };
+  /** an import's preview or result (electron/core/import/run.ts) */
+  import: ImportJobResult;
 }
 
 export interface WorkerData {

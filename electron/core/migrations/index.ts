@@ -505,6 +505,20 @@ export const migrations: Migration[] = [
       ALTER TABLE party ADD COLUMN doc_language TEXT NOT NULL DEFAULT 'en';
     `,
   },
+  {
+    version: 9,
+    name: 'saved import mappings',
+    sql: `
+      -- Spreadsheet in (issue 5): a column mapping saved by name, reused for the next file from the same source.
+      -- Company data, not per user: the owner and the bookkeeper import the same suppliers' lists.
+      CREATE TABLE import_mapping (
+        name        TEXT PRIMARY KEY COLLATE NOCASE,
+        kind        TEXT NOT NULL CHECK (kind IN ('products', 'parties', 'order-lines')),
+        columns     TEXT NOT NULL,            -- JSON [{ header, field }]
+        updated_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -563,6 +563,15 @@ function insertOrder(db: DB, user: string, arg: ApiParsedArg<'orders.create'>, l
   return id;
 }
 
+/**
+ * One line checked and computed exactly as creating an order would store it (the importer checks every row
+ * before it writes anything): throws the same field errors; returns the line's amount and quantity as text.
+ */
+export function checkOrderLine(db: DB, input: LineInput, kind: OrderKind, currency: string, path: string): { amount: string; quantity: string; productId: number | null } {
+  const l = buildLine(db, input, { kind, currency }, path);
+  return { amount: formatAmount(l.amount_minor, currency), quantity: formatScaledTrim(l.qty_e3, 3), productId: l.product_id };
+}
+
 export function createOrder(db: DB, user: string, arg: ApiParsedArg<'orders.create'>): Order {
   return db.transaction(() => getOrder(db, insertOrder(db, user, arg, arg.lines.map((input) => ({ input })))))();
 }

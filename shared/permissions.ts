@@ -103,7 +103,7 @@ export const callAccess = {
   // Spreadsheet in: a bulk change of products (prices), parties or an order — the owner's
   'import.preview': 'owner',
   'import.run': 'owner',
-  'import.mappings.list': 'any',
+  'import.mappings.list': 'owner',
   'import.mappings.save': 'owner',
   'import.mappings.delete': 'owner',
 

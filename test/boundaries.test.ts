@@ -25,7 +25,7 @@ const BIG = 'x'.repeat(2 * 1024 * 1024);
 /** the largest id the schemas allow: well-formed, and no record has it */
 const MISSING = 2 ** 31;
 /** string fields built to carry big payloads: a 2 MB string is in range for them */
-const BIG_STRING_FIELDS = new Set(['attachments.add dataBase64']);
+const BIG_STRING_FIELDS = new Set(['attachments.add dataBase64', 'import.preview dataBase64', 'import.run dataBase64']);
 
 const pollutionProto = (): unknown => JSON.parse('{"__proto__": {"polluted": true}}');
 const pollutionCtor = (): unknown => ({ constructor: { prototype: { polluted: true } } });

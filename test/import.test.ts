@@ -230,7 +230,7 @@ describe('import: hostile files get a clear error, not a hang', () => {
     expect(await refused('bomb1.xlsx', declared)).toMatch(/unpacks to 1907 MB, more than the 400 MB allowed \(a zip bomb\?\)/);
     const zeros = Buffer.alloc(50 * 1024 * 1024);
     const lying = makeZip([...parts, { name: 'xl/media/zeros.bin', data: zeros, claimedSize: 1000 }]);
-    expect(lying.length).toBeLessThan(200_000);
+    expect(lying.length).toBeLessThan(1_000_000);
     expect(await refused('bomb2.xlsx', lying)).toMatch(/a part \(xl\/media\/zeros\.bin\) unpacks to more than its header says \(a zip bomb\?\)/);
     const many = makeZip([...parts, ...Array.from({ length: 6000 }, (_, i) => ({ name: `x/${i}`, data: Buffer.from('1'), store: true }))]);
     expect(await refused('bomb3.xlsx', many)).toMatch(/holds 6005 parts, more than 5000/);

@@ -35,6 +35,7 @@ import { ImportsScreen } from './screens/logistics/ImportsScreen';
 import { StockScreen } from './screens/logistics/StockScreen';
 import { ClaimsScreen } from './screens/logistics/ClaimsScreen';
 import { UndoControl } from './screens/safety/UndoControl';
+import { localName } from './lib/names';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   dashboard: DashboardScreen,
@@ -383,6 +384,6 @@ export function App() {
 }
 
 function nameOf(company: Company, language: UiLanguage): string {
-  return (language === 'zh' ? company.nameZh || company.nameEn : company.nameEn || company.nameZh) || '';
+  return localName(company, language);
 }
 

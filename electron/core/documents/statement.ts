@@ -139,7 +139,7 @@ export async function buildStatement(db: DB, dataDir: string, arg: { partyId: nu
   s.line(tx.bi('statement.title', {}, '  '), STYLE.title, 30);
   s.line([company.nameZh, company.nameEn].filter((x, i, a) => x !== '' && a.indexOf(x) === i).join('  '), STYLE.subtitle);
   s.blank();
-  s.fields([[tx.bi('statement.customer'), [buyerText(party), party.phone].filter(Boolean).join('\n'), 1, 2, 3, n]]);
+  s.fields([[tx.bi(party.roles.includes('customer') || !party.roles.includes('supplier') ? 'statement.customer' : 'statement.supplier'), [buyerText(party), party.phone].filter(Boolean).join('\n'), 1, 2, 3, n]]);
   s.fields([
     [tx.bi('statement.period'), `${tx.zh('statement.periodValue', period)}\n${tx.fx('statement.periodValue', period)}`, 1, 2, 3, 4],
     [tx.bi('common.date'), todayLocal(), 5, 5, 6, n],

@@ -9,7 +9,7 @@ import { RecordScreen, type RecordCalls } from '../components/RecordScreen';
 import { useAppState } from '../context';
 import { BRAND_TYPE_CODES, brandTypeLabel } from '../lib/codes';
 import { boolCol, codeCol, decimalCol, optionCol, textCol } from '../lib/columns';
-import { productName } from '../lib/names';
+import { productName, usePartyNames } from '../lib/names';
 import { ProductForm } from './ProductForm';
 
 type ProductPatch = ApiArg<'products.update'>['patch'];
@@ -32,6 +32,7 @@ export function ProductsScreen() {
 
   const label = useCallback((f: string) => (i18n.exists(`product.fields.${f}`) ? t(`product.fields.${f}`) : undefined), [t, i18n]);
 
+  const names = usePartyNames();
   const columnDefs = useMemo<ColDef<Product>[]>(() => {
     const L = (f: keyof Product & string) => label(f) ?? f;
     const brandTypeOptions = BRAND_TYPE_CODES.map((c) => ({ value: c, label: brandTypeLabel(c, lang) }));
@@ -65,7 +66,7 @@ export function ProductsScreen() {
       decimalCol<Product>('defaultPrice', L('defaultPrice'), 115),
       // the cell shows the bare code ("USD"), which is what traders read; the editor list names them
       { ...codeCol<Product>('currency', L('currency'), 100, 'currencies', lang), valueFormatter: (p) => String(p.value ?? '') },
-      textCol<Product>('supplierName', L('supplierId'), 160, false),
+      { ...textCol<Product>('supplierName', L('supplierId'), 160, false), valueGetter: (p) => (p.data ? names(p.data.supplierId, p.data.supplierName) : '') },
       { ...decimalCol<Product>('onHand', L('onHand'), 100, false), cellClass: 'computed' },
       decimalCol<Product>('importDutyRate', L('importDutyRate'), 120),
       decimalCol<Product>('importVatRate', L('importVatRate'), 130),
@@ -75,7 +76,7 @@ export function ProductsScreen() {
       boolCol<Product>('archived', L('archived'), 90, false),
     ];
     return cols.filter((c) => !(isClerk && c.colId === 'defaultPrice'));
-  }, [label, lang, isClerk]);
+  }, [label, lang, isClerk, names]);
 
   return (
     <RecordScreen<Product>

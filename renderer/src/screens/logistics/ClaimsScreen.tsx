@@ -10,6 +10,7 @@ import type { Claim } from '../../../../shared/trade';
 import { call } from '../../api';
 import { useNotify } from '../../components/Toasts';
 import { decimalCol, textCol } from '../../lib/columns';
+import { useNamedRows, type NamePair } from '../../lib/names';
 import { ClaimCard } from './claims/ClaimCard';
 import { NewClaimDialog } from './claims/NewClaimDialog';
 import { SettleDialog } from './claims/SettleDialog';
@@ -18,6 +19,11 @@ import { failText } from './common/messages';
 import './logistics.css';
 
 type StatusFilter = '' | Claim['status'];
+
+const PARTY_FIELDS: NamePair<Claim>[] = [
+  ['partyId', 'partyName'],
+  ['stallId', 'stallName'],
+];
 
 export function ClaimsScreen() {
   const { t } = useTranslation();
@@ -43,7 +49,8 @@ export function ClaimsScreen() {
     void load();
   }, [load]);
 
-  const rows = useMemo(() => (status ? all.filter((c) => c.status === status) : all), [all, status]);
+  const named = useNamedRows(all, PARTY_FIELDS);
+  const rows = useMemo(() => (status ? named.filter((c) => c.status === status) : named), [named, status]);
 
   const columnDefs = useMemo<ColDef<Claim>[]>(() => {
     const L = (f: string) => t(`claims.fields.${f}`);

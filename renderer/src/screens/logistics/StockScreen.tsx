@@ -17,6 +17,7 @@ import { ListScreen } from './common/ListScreen';
 import { failText } from './common/messages';
 import { AdjustDialog } from './stock/AdjustDialog';
 import './logistics.css';
+import { localName, productName } from '../../lib/names';
 
 type Row = StockRow & { id: number };
 
@@ -34,7 +35,7 @@ export function StockScreen() {
   const requestNo = useRef(0);
   const movesNo = useRef(0);
 
-  const name = useCallback((r: { itemNo: string; nameZh: string; nameEn: string }) => [r.itemNo, language === 'zh' ? r.nameZh || r.nameEn : r.nameEn || r.nameZh].filter(Boolean).join(' '), [language]);
+  const name = useCallback((r: { itemNo: string; nameZh: string; nameEn: string }) => productName(r, language), [language]);
 
   const load = useCallback(() => {
     const no = ++requestNo.current;
@@ -65,7 +66,7 @@ export function StockScreen() {
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [
       textCol<Row>('itemNo', t('stock.fields.itemNo'), 130, false),
-      { colId: 'name', headerName: t('stock.fields.name'), width: 220, valueGetter: (p) => (p.data ? (language === 'zh' ? p.data.nameZh || p.data.nameEn : p.data.nameEn || p.data.nameZh) : ''), filter: 'agTextColumnFilter' },
+      { colId: 'name', headerName: t('stock.fields.name'), width: 220, valueGetter: (p) => (p.data ? localName(p.data, language) : ''), filter: 'agTextColumnFilter' },
       { ...textCol<Row>('unit', t('stock.fields.unit'), 80, false), valueFormatter: (p) => codeName('units', String(p.value ?? ''), language) || String(p.value ?? '') },
       { ...decimalCol<Row>('onHand', t('stock.fields.onHand'), 120, false), cellClassRules: { 'cell-negative': (p) => String(p.value ?? '').startsWith('-') } },
       decimalCol<Row>('committed', t('stock.fields.committed'), 140, false),

@@ -1,7 +1,8 @@
 /**
  * Receivables (what buyers owe us) and payables (what we owe stalls and factories), per party and currency,
  * aged at an as-of date. Payables are shown as positive amounts we owe. The totals under the grid are exact
- * sums of the core's strings (integer minor units). A party's name opens its payments.
+ * sums of the core's strings (integer minor units). A party's name opens its payments; Statement exports the
+ * selected party's statement of account (Chinese + its document language) for a period ending at the as-of date.
  */
 import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -12,6 +13,8 @@ import { DataGrid } from '../../components/DataGrid';
 import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
 import { describeError } from '../../lib/errors';
+import { useNamedRows, type NamePair } from '../../lib/names';
+import { StatementDialog } from '../documents/DocumentDialogs';
 import { useBalanceColumns, type BalanceGridRow } from './balanceColumns';
 import { go, readHash, replaceHash } from './hash';
 import { ISO_DATE, negate, sumAmounts, todayLocal } from './money';
@@ -43,6 +46,8 @@ function toGridRows(list: BalanceRow[], kind: BalanceKind): BalanceGridRow[] {
   }));
 }
 
+const PARTY_FIELDS: NamePair<BalanceGridRow>[] = [['partyId', 'partyName']];
+
 export function BalancesScreen() {
   const { t } = useTranslation();
   // supplier balances are the owner's: a clerk sees receivables only
@@ -52,10 +57,12 @@ export function BalancesScreen() {
   const base = company.baseCurrency;
   const [kind, setKind] = useState<BalanceKind>(() => (readHash().parts[0] === 'payables' ? 'purchase' : 'sales'));
   const [asOf, setAsOf] = useState(todayLocal);
-  const [rows, setRows] = useState<BalanceGridRow[]>([]);
+  const [loadedRows, setRows] = useState<BalanceGridRow[]>([]);
+  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
   const [loading, setLoading] = useState(true);
   const [loadedOnce, setLoadedOnce] = useState(false);
   const [selected, setSelected] = useState<BalanceGridRow | null>(null);
+  const [statementFor, setStatementFor] = useState<BalanceGridRow | null>(null);
   const requestNo = useRef(0);
   const columnDefs = useBalanceColumns(kind, base);
 
@@ -137,6 +144,9 @@ export function BalancesScreen() {
             {t('balances.today')}
           </button>
         )}
+        <button type="button" data-action="statement" disabled={!selected} title={selected ? undefined : t('docs.statementPick')} onClick={() => setStatementFor(selected)}>
+          {t('docs.statement')}
+        </button>
         <span className="toolbar-hint">{t(receivables ? 'balances.hintReceivables' : 'balances.hintPayables')}</span>
       </div>
       <div className="grid-box" onKeyDown={onGridKey} onDoubleClick={onGridDoubleClick}>
@@ -174,6 +184,9 @@ export function BalancesScreen() {
           <b data-testid="base-total">{totals.base ?? '—'}</b>
         </span>
       </div>
+      {statementFor && (
+        <StatementDialog party={{ id: statementFor.partyId, name: statementFor.partyName }} from={`${asOf.slice(0, 4)}-01-01`} to={asOf} onClose={() => setStatementFor(null)} />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow, OrderSummary, ShipmentSummary, StockRow } from '../../../../shared/trade';
 import { useAppState } from '../../context';
+import { localName, usePartyNames } from '../../lib/names';
 import { go } from './hash';
 import { isZero, negate } from './money';
 
@@ -56,6 +57,7 @@ function Row({ hash, testId, children }: { hash: string; testId?: string; childr
 }
 
 export function TodaysOrders({ orders }: { orders: OrderSummary[] }) {
+  const name = usePartyNames();
   const { t } = useTranslation();
   return (
     <Card
@@ -76,7 +78,7 @@ export function TodaysOrders({ orders }: { orders: OrderSummary[] }) {
               <span className="dash-no">{o.no}</span>
               <span className={`dash-tag kind-${o.kind}`}>{t(`dashboard.kind.${o.kind}`)}</span>
             </span>
-            <span className="dash-name dash-sub">{o.partyName}</span>
+            <span className="dash-name dash-sub">{name(o.partyId, o.partyName)}</span>
           </span>
           <span className="dash-side">
             <span className="dash-amount">
@@ -98,6 +100,7 @@ function oldestBucket(r: BalanceRow): (typeof BUCKETS)[number] | '' {
 }
 
 export function BalanceCard({ kind, rows }: { kind: 'receivables' | 'payables'; rows: BalanceRow[] }) {
+  const name = usePartyNames();
   const { t } = useTranslation();
   const { company } = useAppState();
   const receivables = kind === 'receivables';
@@ -122,7 +125,7 @@ export function BalanceCard({ kind, rows }: { kind: 'receivables' | 'payables'; 
         return (
           <Row key={`${r.partyId}-${r.currency}`} hash={`payments/party/${r.partyId}`} testId={`${kind}-${r.partyId}-${r.currency}`}>
             <span className="dash-main">
-              <span className="dash-name dash-strong">{r.partyName}</span>
+              <span className="dash-name dash-strong">{name(r.partyId, r.partyName)}</span>
               <span className="dash-line">
                 {bucket ? (
                   <span className={`dash-tag age-${bucket}`}>{t('dashboard.oldest', { bucket: t(`balances.columns.${bucket}`) })}</span>
@@ -149,6 +152,7 @@ export function BalanceCard({ kind, rows }: { kind: 'receivables' | 'payables'; 
 }
 
 export function InTransitCard({ shipments }: { shipments: ShipmentSummary[] }) {
+  const name = usePartyNames();
   const { t } = useTranslation();
   return (
     <Card
@@ -162,7 +166,7 @@ export function InTransitCard({ shipments }: { shipments: ShipmentSummary[] }) {
         <Row key={s.id} hash={`shipments/${s.id}`} testId={`shipment-${s.no}`}>
           <span className="dash-main">
             <span className="dash-no">{s.no}</span>
-            <span className="dash-name dash-sub">{s.consigneeName}</span>
+            <span className="dash-name dash-sub">{name(s.consigneeId, s.consigneeName)}</span>
           </span>
           <span className="dash-side">
             <span className="dash-mono">{[s.containerNo, s.containerType].filter(Boolean).join(' ') || t('dashboard.noContainer')}</span>
@@ -189,7 +193,7 @@ export function StockWarningsCard({ rows }: { rows: StockRow[] }) {
         <Row key={s.productId} hash="stock" testId={`stock-${s.itemNo}`}>
           <span className="dash-main">
             <span className="dash-no">{s.itemNo}</span>
-            <span className="dash-name dash-sub">{(language === 'zh' ? s.nameZh || s.nameEn : s.nameEn || s.nameZh) || ''}</span>
+            <span className="dash-name dash-sub">{localName(s, language)}</span>
           </span>
           <span className="dash-side">
             <span className="dash-amount money-negative">{t('dashboard.onHandVsCommitted', { onHand: s.onHand, committed: s.committed })}</span>

@@ -14,6 +14,7 @@ import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
 import { describeError } from '../../lib/errors';
+import { useNamedRows, type NamePair } from '../../lib/names';
 import { ComboBox } from '../../components/ComboBox';
 import { readHash, replaceHash } from './hash';
 import { ISO_DATE, type Direction } from './money';
@@ -40,6 +41,8 @@ function filtersFromHash(): { filters: Filters; form: Direction | null } {
   return { filters, form };
 }
 
+const PARTY_FIELDS: NamePair<Payment>[] = [['partyId', 'partyName']];
+
 export function PaymentsScreen() {
   const { t } = useTranslation();
   // a clerk records and sees money received only, and deletes nothing (shared/permissions.ts)
@@ -47,7 +50,8 @@ export function PaymentsScreen() {
   const notify = useNotify();
   const [initial] = useState(filtersFromHash);
   const [filters, setFilters] = useState<Filters>(initial.filters);
-  const [rows, setRows] = useState<Payment[]>([]);
+  const [loadedRows, setRows] = useState<Payment[]>([]);
+  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
   const [loading, setLoading] = useState(true);
   const [loadedOnce, setLoadedOnce] = useState(false);
   const [selected, setSelected] = useState<Payment | null>(null);

@@ -24,7 +24,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { Party, Product } from '../../../../shared/api';
 import type { OrderKind } from '../../../../shared/trade';
 import { useAppState } from '../../context';
-import { partyName, productName } from '../../lib/names';
+import { otherName, partyName, productName } from '../../lib/names';
 import { lineColumns } from './lineColumns';
 import { emptyLine, isEmptyLine, type LineDraft } from './lineModel';
 import type { GridExportResult } from '../../../../shared/gridExport';
@@ -98,7 +98,7 @@ export function LineGrid(props: LineGridProps) {
         .map((p) => ({
           value: String(p.id),
           itemNo: p.itemNo,
-          label: [productName(p, lang), lang === 'zh' ? p.nameEn : p.nameZh, p.spec ? `· ${p.spec}` : ''].filter(Boolean).join(' '),
+          label: [productName(p, lang), otherName(p, lang), p.spec ? `· ${p.spec}` : ''].filter(Boolean).join(' '),
         })),
     [products, lang],
   );

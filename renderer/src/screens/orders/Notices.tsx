@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/trade';
 import type { LineDraft } from './lineModel';
 import type { LineIssue } from './saveProblems';
+import { usePartyNames } from '../../lib/names';
 
 export function UndoBar({ line, index, onUndo, onDismiss }: { line: LineDraft; index: number; onUndo: () => void; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -39,13 +40,14 @@ export function IssueList({ issues, onGoTo }: { issues: LineIssue[]; onGoTo: (ro
 }
 
 export function GeneratedList({ orders, onDismiss }: { orders: Order[]; onDismiss: () => void }) {
+  const name = usePartyNames();
   const { t } = useTranslation();
   return (
     <div className="generated" role="status" data-testid="generated-pos">
       <span>{t('orders.generatedList')}</span>
       {orders.map((po) => (
         <a key={po.id} href={`#orders/${po.id}`} data-po={po.no}>
-          {po.no} · {po.partyName} · {po.amount} {po.currency}
+          {po.no} · {name(po.partyId, po.partyName)} · {po.amount} {po.currency}
         </a>
       ))}
       <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={onDismiss}>

@@ -1,14 +1,15 @@
 /**
  * The buttons of an order by its status: Save (Ctrl+S) while it can change; Confirm and Delete for a draft;
  * Generate purchase orders for a sales order with stall lines; Receive goods for a confirmed purchase order;
- * Close once confirmed; Cancel (with a reason) while nothing is shipped or received.
+ * Close once confirmed; Cancel (with a reason) while nothing is shipped or received; Sales contract (Excel, Chinese +
+ * the buyer's language) for a saved sales order that is not cancelled.
  */
 import { useAccess } from '../../access';
 import { useTranslation } from 'react-i18next';
 import type { Order, OrderKind } from '../../../../shared/trade';
 import { isEditable } from './status';
 
-export type OrderAction = 'save' | 'confirm' | 'generate' | 'receive' | 'close' | 'cancel' | 'delete';
+export type OrderAction = 'save' | 'confirm' | 'generate' | 'receive' | 'close' | 'cancel' | 'delete' | 'contract';
 
 interface OrderActionsProps {
   order: Order | null;
@@ -42,6 +43,7 @@ export function OrderActions({ order, kind, saving, hasStallLines, onAction }: O
       {order && kind === 'purchase' && (status === 'confirmed' || status === 'partial') && button('receive', t('orders.actions.receive'))}
       {order && (status === 'confirmed' || status === 'partial' || status === 'complete') && button('close', t('orders.actions.close'))}
       {order && !isClerk && (status === 'draft' || status === 'confirmed') && button('cancel', t('orders.actions.cancelOrder'), 'danger-outline')}
+      {order && kind === 'sales' && status !== 'cancelled' && button('contract', t('docs.contract'))}
       {order && !isClerk && status === 'draft' && button('delete', t('common.delete'), 'danger-outline')}
       {isClerk && order && (status === 'draft' || status === 'confirmed') && <span className="owner-only-note">{t('access.orders.clerkNote')}</span>}
     </div>

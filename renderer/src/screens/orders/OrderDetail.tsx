@@ -28,13 +28,14 @@ import { OrderActions, type OrderAction } from './OrderActions';
 import { headerOf, OrderHeader, type HeaderDraft } from './OrderHeader';
 import { OrderTotals } from './OrderTotals';
 import { ReceiveDialog } from './ReceiveDialog';
+import { ContractDialog } from '../documents/DocumentDialogs';
 import { goTo } from './route';
 import { checkBeforeSave, problemsOf, type LineIssue, type SaveProblems } from './saveProblems';
 import { isEditable, statusClass, statusText } from './status';
 import { todayLocal } from './today';
 import './orders.css';
 
-type Dialog = 'cancel' | 'delete' | 'close' | 'receive' | 'discard' | null;
+type Dialog = 'cancel' | 'delete' | 'close' | 'receive' | 'discard' | 'contract' | null;
 
 interface Loaded {
   kind: OrderKind;
@@ -348,6 +349,9 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
       case 'receive':
         // the dialog lists the saved lines: a changed order is saved first
         return void (dirty ? save().then((o) => o && setDialog('receive')) : setDialog('receive'));
+      case 'contract':
+        // the contract prints the saved order: a changed order is saved first
+        return void (dirty ? save().then((o) => o && setDialog('contract')) : setDialog('contract'));
       default:
         return setDialog(a);
     }
@@ -494,6 +498,7 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
           }}
         />
       )}
+      {dialog === 'contract' && order && <ContractDialog order={order} onClose={() => setDialog(null)} />}
       {dialog === 'receive' && order && (
         <ReceiveDialog
           order={order}

@@ -17,7 +17,7 @@ import { useAppState } from '../../context';
 import { useDebounced } from '../../hooks/useDebounced';
 import { decimalCol, textCol } from '../../lib/columns';
 import { describeError } from '../../lib/errors';
-import { partyName } from '../../lib/names';
+import { partyName, useNamedRows, type NamePair } from '../../lib/names';
 import { sumByCurrency } from './money';
 import { PrefixDialog } from './PrefixDialog';
 import { goTo } from './route';
@@ -26,6 +26,8 @@ import './orders.css';
 import { SearchBox } from '../../components/SearchBox';
 
 const SEARCH_DELAY_MS = 200;
+
+const PARTY_FIELDS: NamePair<OrderSummary>[] = [['partyId', 'partyName']];
 
 export function OrderList({ kind }: { kind: OrderKind }) {
   const { t } = useTranslation();
@@ -39,7 +41,8 @@ export function OrderList({ kind }: { kind: OrderKind }) {
   const [partyId, setPartyId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [rows, setRows] = useState<OrderSummary[]>([]);
+  const [loadedRows, setRows] = useState<OrderSummary[]>([]);
+  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
   const [loading, setLoading] = useState(true);
   const [loadedOnce, setLoadedOnce] = useState(false);
   const [selected, setSelected] = useState<OrderSummary | null>(null);

@@ -15,6 +15,7 @@ import { normalizeDecimalInput } from '../../lib/numbers';
 import { Modal } from './Modal';
 import { orderMessage } from './messages';
 import { scaled } from './lineModel';
+import { productName } from '../../lib/names';
 
 export function ReceiveDialog({ order, onDone, onClose }: { order: Order; onDone: (o: Order) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -87,7 +88,7 @@ export function ReceiveDialog({ order, onDone, onClose }: { order: Order; onDone
             </tr>
           )}
           {open.map((l) => {
-            const name = [l.itemNo, language === 'zh' ? l.nameZh || l.nameEn : l.nameEn || l.nameZh].filter(Boolean).join(' ');
+            const name = productName(l, language);
             const err = errors[String(l.id)];
             return (
               <tr key={l.id} data-line={l.lineNo}>

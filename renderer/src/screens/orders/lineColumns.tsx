@@ -209,7 +209,7 @@ export function lineColumns(c: LineColumnContext): ColDef<LineDraft>[] {
         width: 150,
         cellDataType: false,
         valueGetter: (p) => (p.data?.stallId == null ? '' : String(p.data.stallId)),
-        valueFormatter: (p) => p.data?.stallName ?? '',
+        valueFormatter: (p) => (p.data?.stallId == null ? '' : stallName(p.data.stallId)) || (p.data?.stallName ?? ''),
         valueSetter: (p: ValueSetterParams<LineDraft>) => {
           const v = typeof p.newValue === 'string' ? p.newValue : '';
           const id = /^\d+$/.test(v) ? Number(v) : null;

@@ -13,6 +13,7 @@ import { DateField } from '../common/DateField';
 import { Dialog } from '../common/Dialog';
 import { failText, sortIssues } from '../common/messages';
 import { todayLocal } from '../common/route';
+import { localName, usePartyNames } from '../../../lib/names';
 
 const FIELDS = ['shipmentLineId', 'claimDate', 'kind', 'cartons', 'quantity', 'reason'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -20,6 +21,7 @@ type FieldName = (typeof FIELDS)[number];
 export function NewClaimDialog({ onDone, onCancel }: { onDone: (c: Claim) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const { language: lang } = useAppState();
+  const partyNames = usePartyNames();
   const [shipments, setShipments] = useState<ShipmentSummary[]>([]);
   const [shipmentId, setShipmentId] = useState('');
   const [shipment, setShipment] = useState<Shipment | null>(null);
@@ -54,7 +56,7 @@ export function NewClaimDialog({ onDone, onCancel }: { onDone: (c: Claim) => voi
 
   const options = shipments.map((s) => ({
     value: String(s.id),
-    label: [s.no, s.consigneeName, s.containerNo, t(`shipments.statuses.${s.status}`)].filter(Boolean).join(' · '),
+    label: [s.no, partyNames(s.consigneeId, s.consigneeName), s.containerNo, t(`shipments.statuses.${s.status}`)].filter(Boolean).join(' · '),
   }));
 
   async function submit() {
@@ -134,7 +136,7 @@ export function NewClaimDialog({ onDone, onCancel }: { onDone: (c: Claim) => voi
                         </td>
                         <td>{l.orderNo}</td>
                         <td>{l.itemNo}</td>
-                        <td>{lang === 'zh' ? l.nameZh || l.nameEn : l.nameEn || l.nameZh}</td>
+                        <td>{localName(l, lang)}</td>
                         <td className="stall">{l.stallName}</td>
                         <td className="num">{l.cartons ?? ''}</td>
                         <td className="num">{l.quantity}</td>

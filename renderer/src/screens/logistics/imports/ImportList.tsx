@@ -8,14 +8,18 @@ import { useNotify } from '../../../components/Toasts';
 import { useAppState } from '../../../context';
 import { codeLabel } from '../../../lib/codes';
 import { decimalCol, textCol } from '../../../lib/columns';
+import { useNamedRows, type NamePair } from '../../../lib/names';
 import { ListScreen } from '../common/ListScreen';
 import { failText } from '../common/messages';
+
+const PARTY_FIELDS: NamePair<ImportRecord>[] = [['supplierId', 'supplierName']];
 
 export function ImportList({ onOpen, onNew }: { onOpen: (id: number) => void; onNew: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { company, language } = useAppState();
-  const [rows, setRows] = useState<ImportRecord[]>([]);
+  const [loadedRows, setRows] = useState<ImportRecord[]>([]);
+  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
   const [loading, setLoading] = useState(true);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ImportRecord | null>(null);

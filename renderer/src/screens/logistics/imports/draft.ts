@@ -2,6 +2,7 @@
 import type { ApiArg, Product } from '../../../../../shared/api';
 import type { ImportLine, ImportRecord } from '../../../../../shared/trade';
 import { normalizeDecimalInput } from '../../../lib/numbers';
+import { localName } from '../../../lib/names';
 
 type CreateArg = ApiArg<'imports.create'>;
 type LineInput = CreateArg['lines'][number];
@@ -132,7 +133,7 @@ export function lineInput(l: ImportLineDraft): LineInput {
 /** A product picked on a line fills what is still empty: name, HS code, duty and VAT rates. */
 export function withProduct(l: ImportLineDraft, p: Product | undefined, lang: string): ImportLineDraft {
   if (!p) return { ...l, itemNo: '' };
-  const name = lang === 'zh' ? p.nameZh || p.nameEn : p.nameEn || p.nameZh;
+  const name = localName(p, lang);
   return {
     ...l,
     itemNo: p.itemNo,

@@ -11,6 +11,7 @@ import { codeName } from '../../../lib/codes';
 import { Dialog } from '../common/Dialog';
 import { qtyE3, qtyText } from '../common/format';
 import { failText } from '../common/messages';
+import { localName } from '../../../lib/names';
 
 export interface PickedLine {
   line: ShippableLine;
@@ -133,7 +134,7 @@ export function AddLinesDialog({ consigneeId, consigneeName, pending, onAdd, onC
             </thead>
             <tbody>
               {rows.map((r, i) => {
-                const name = lang === 'zh' ? r.line.nameZh || r.line.nameEn : r.line.nameEn || r.line.nameZh;
+                const name = localName(r.line, lang);
                 const unit = r.line.unit ? codeName('units', r.line.unit, lang) || r.line.unit : '';
                 return (
                   <tr key={r.line.orderLineId} data-order-line={r.line.orderLineId} className={r.checked ? 'row-checked' : undefined}>

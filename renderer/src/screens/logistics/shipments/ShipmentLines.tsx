@@ -11,6 +11,7 @@ import { useAppState } from '../../../context';
 import { codeName } from '../../../lib/codes';
 import { decimalCol, textCol } from '../../../lib/columns';
 import type { EditableField, LineDraft } from './draft';
+import { localName } from '../../../lib/names';
 
 export type LineRow = LineDraft & { lineNo: number; errors: Partial<Record<string, string>> };
 
@@ -50,7 +51,7 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
       },
       { ...textCol<LineRow>('orderNo', L('orderNo'), 130, false), ...errorRules('orderLineId') },
       textCol<LineRow>('itemNo', L('itemNo'), 100, false),
-      { colId: 'name', headerName: L('name'), width: 150, valueGetter: (p) => (p.data ? (lang === 'zh' ? p.data.nameZh || p.data.nameEn : p.data.nameEn || p.data.nameZh) : '') },
+      { colId: 'name', headerName: L('name'), width: 150, valueGetter: (p) => (p.data ? localName(p.data, lang) : '') },
       textCol<LineRow>('stallName', L('stallName'), 140, false),
       edit('cartons', 80),
       edit('quantity', 100),

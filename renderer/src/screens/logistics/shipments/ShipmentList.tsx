@@ -6,16 +6,20 @@ import { SHIPMENT_STATUSES, type ShipmentSummary } from '../../../../../shared/t
 import { call } from '../../../api';
 import { useNotify } from '../../../components/Toasts';
 import { decimalCol, textCol } from '../../../lib/columns';
+import { useNamedRows, type NamePair } from '../../../lib/names';
 import { amountsText } from '../common/format';
 import { ListScreen } from '../common/ListScreen';
 import { failText } from '../common/messages';
 
 type Status = (typeof SHIPMENT_STATUSES)[number];
 
+const PARTY_FIELDS: NamePair<ShipmentSummary>[] = [['consigneeId', 'consigneeName']];
+
 export function ShipmentList({ onOpen, onNew }: { onOpen: (id: number) => void; onNew: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [rows, setRows] = useState<ShipmentSummary[]>([]);
+  const [loadedRows, setRows] = useState<ShipmentSummary[]>([]);
+  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
   const [loading, setLoading] = useState(true);
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status | ''>('');

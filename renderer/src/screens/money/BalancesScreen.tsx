@@ -144,9 +144,12 @@ export function BalancesScreen() {
             {t('balances.today')}
           </button>
         )}
-        <button type="button" data-action="statement" disabled={!selected} title={selected ? undefined : t('docs.statementPick')} onClick={() => setStatementFor(selected)}>
-          {t('docs.statement')}
-        </button>
+        {/* a statement can show purchase orders and payments out: the owner's (shared/permissions.ts) */}
+        {!isClerk && (
+          <button type="button" data-action="statement" disabled={!selected} title={selected ? undefined : t('docs.statementPick')} onClick={() => setStatementFor(selected)}>
+            {t('docs.statement')}
+          </button>
+        )}
         <span className="toolbar-hint">{t(receivables ? 'balances.hintReceivables' : 'balances.hintPayables')}</span>
       </div>
       <div className="grid-box" onKeyDown={onGridKey} onDoubleClick={onGridDoubleClick}>

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../electron/cli';
 import type { Core } from '../electron/core';
 import { buildFilingPack } from '../electron/core/filing';
 import type { ApiArg, DocLanguage, Party } from '../shared/api';
@@ -231,6 +232,41 @@ describe('statement of account', () => {
     const w = await world('en');
     const r = await raw(w.core, 'documents.statement', { partyId: w.buyer.id, from: '2026-03-31', to: '2026-03-01' });
     expect(r.ok).toBe(false);
+  });
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  return { out: () => out.join('\n'), err: () => err.join('\n') };
+}
+
+describe('trade-records export contract | statement', () => {
+  it('writes both from the command line, in the party’s language or --lang, and prints the statement’s balances', async () => {
+    const w = await world('ru');
+    const so = await salesOrder(w, '2026-03-05');
+    await ok(w.core, 'payments.create', { direction: 'in', partyId: w.buyer.id, payDate: '2026-03-10', amount: '12.49', currency: 'USD', rate: '7.1', method: 'tt' });
+    const dir = w.core.dataDir;
+    w.core.close();
+    const outDir = tempDir();
+    const io = capture();
+    expect(await main(['export', 'contract', '--order', so.no, '--out', path.join(outDir, 'c.xlsx'), '--data', dir])).toBe(0);
+    expect(io.out()).toContain('(中文 + ru)');
+    expect(findCell((await readBook(path.join(outDir, 'c.xlsx'))).worksheets[0]!, '销售合同  КОНТРАКТ КУПЛИ-ПРОДАЖИ')).toBeDefined();
+    expect(await main(['export', 'statement', '--party', 'al noor general trading llc', '--from', '2026-03-01', '--to', '2026-03-31', '--lang', 'ar', '--out', path.join(outDir, 's.xlsx'), '--data', dir])).toBe(0);
+    expect(io.out()).toContain('USD  opening 0.00  + debit 3012.49  − credit 12.49  = closing 3000.00  (2 entries)');
+    expect(findCell((await readBook(path.join(outDir, 's.xlsx'))).worksheets[0]!, '对账单  كشف حساب')).toBeDefined();
+
+    expect(await main(['export', 'statement', '--party', 'Nobody', '--from', '2026-03-01', '--to', '2026-03-31', '--out', path.join(outDir, 'x.xlsx'), '--data', dir])).toBe(1);
+    expect(io.err()).toContain('There is no party "Nobody".');
+    expect(await main(['export', 'contract', '--order', so.no, '--lang', 'fr', '--out', path.join(outDir, 'x.xlsx'), '--data', dir])).toBe(2);
+    expect(await main(['export', 'statement', '--party', String(w.buyer.id), '--from', '2026-03-31', '--to', '2026-03-01', '--out', path.join(outDir, 'x.xlsx'), '--data', dir])).toBe(1);
+    expect(io.err()).toContain('the period ends before it begins');
+    expect(fs.readdirSync(outDir).sort()).toEqual(['c.xlsx', 's.xlsx']);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * trade-records export filing --shipment <no> --out <file.xlsx> [--draft] [--usd-rate <r>] [--data <folder>]
  * trade-records export ledgers --from <date> --to <date> --out <file.xlsx> [--data <folder>]   (see below)
+ * trade-records export contract|statement …   (export-documents.ts)
  *
  * Writes the 1039 filing pack of a shipment (electron/core/filing). With problems it prints them — the record,
  * its no./name and id, the field to fix — writes nothing and exits 1, unless --draft, which writes the pack
@@ -15,19 +16,20 @@ import { defaultDataDir } from '../core/paths';
 import { startLedgersJob } from '../core/jobs';
 import { LEDGER_LABELS } from '../core/ledgers/summaries';
 import { LEDGER_KEYS, LedgersExportSchema } from '../../shared/ledgers';
+import { CONTRACT_USAGE, exportContractCommand, exportStatementCommand, STATEMENT_USAGE } from './export-documents';
 
 type Values = Record<string, string | boolean | undefined>;
 
 const FILING_USAGE = 'trade-records export filing --shipment <no> --out <file.xlsx> [--draft] [--usd-rate <CNY per USD>] [--data <folder>]';
 const LEDGERS_USAGE = 'trade-records export ledgers --from <YYYY-MM-DD> --to <YYYY-MM-DD> --out <file.xlsx> [--data <folder>]';
-const USAGE = `${FILING_USAGE}\n       ${LEDGERS_USAGE}`;
+const USAGE = `${FILING_USAGE}\n       ${LEDGERS_USAGE}\n       ${CONTRACT_USAGE}\n       ${STATEMENT_USAGE}`;
 
 function printProblems(problems: FilingProblem[], log: (s: string) => void): void {
   for (const p of problems) log(`  - ${RECORD_NAMES[p.record]} #${p.id} ${p.name} — ${p.field}: ${p.message}`);
 }
 
 export const exportCommand = {
-  summary: 'export files: the 1039 filing pack of a shipment (交易单, 联网清单, 货物清单, invoice, packing list), the ledgers of a period',
+  summary: 'export files: the 1039 filing pack of a shipment (交易单, 联网清单, 货物清单, invoice, packing list), the ledgers of a period, a sales contract, a statement of account',
   usage: USAGE,
   options: {
     data: { type: 'string' as const },
@@ -37,10 +39,15 @@ export const exportCommand = {
     'usd-rate': { type: 'string' as const },
     from: { type: 'string' as const },
     to: { type: 'string' as const },
+    order: { type: 'string' as const },
+    party: { type: 'string' as const },
+    lang: { type: 'string' as const },
   },
   async run(values: Values, positionals: string[]): Promise<number> {
     const what = positionals[0];
     if (what === 'ledgers' && positionals.length === 1) return exportLedgersCommand(values);
+    if (what === 'contract' && positionals.length === 1) return exportContractCommand(values);
+    if (what === 'statement' && positionals.length === 1) return exportStatementCommand(values);
     if (what !== 'filing' || positionals.length > 1) {
       console.error(`${what === undefined ? 'Say what to export' : `Unknown export "${positionals.join(' ')}"`}.\nUsage: ${USAGE}`);
       return 2;

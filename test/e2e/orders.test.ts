@@ -376,8 +376,11 @@ describe('Orders in browser mode', () => {
     expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(48);
 
-    await page.setInputFiles('[data-testid=attachment-input]', { name: 'big-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) });
-    await expect.poll(() => page.textContent('.toast-error')).toContain('big-scan.pdf');
+    await page.setInputFiles('[data-testid=attachment-input]', { name: 'big-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) }, {
+      // 10 MB through the DevTools protocol: slow on a loaded 2-core machine (it timed out at 8 s in a full run)
+      timeout: 60_000,
+    });
+    await expect.poll(() => page.textContent('.toast-error'), { timeout: 30_000 }).toContain('big-scan.pdf');
     expect(await page.textContent('.toast-error')).toContain('10 MB');
     const list = await app.call('attachments.list', { entity: 'order', entityId: Number(/#orders\/(\d+)/.exec(page.url())?.[1]) });
     expect(list.map((a) => a.fileName)).toEqual(['sample-photo.png']);
@@ -385,7 +388,7 @@ describe('Orders in browser mode', () => {
     await closeToasts(page);
     await page.locator('[data-testid=attachments]').scrollIntoViewIfNeeded();
     await app.shot('09-attachment');
-  });
+  }, 120_000);
 
   it('lists the orders with status words, amounts and filters', async () => {
     await page.goto(`${app.server.url}#orders`);

@@ -243,6 +243,82 @@ export interface UndoResult {
   state: UndoState;
 }
 
+/** Records a backup holds (tables missing from an older schema count 0). */
+export interface BackupCounts {
+  parties: number;
+  products: number;
+  orders: number;
+  payments: number;
+  shipments: number;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+  counts: BackupCounts;
+}
+
+/** What a backup file holds, as shown before restoring it. */
+export interface BackupInfo extends BackupResult {
+  /** The company's name (Chinese, else English); null when the file was never set up. */
+  company: string | null;
+  /** The latest updated_at/created_at across the main tables; null when there are no records. */
+  lastChange: string | null;
+  /** The schema version this app writes; a backup below it is migrated when restored. */
+  latestSchemaVersion: number;
+}
+
+export type BackupKind = 'daily' | 'monthly' | 'manual' | 'before-restore' | 'other';
+
+/** One file in the backup folder. */
+export interface BackupEntry {
+  file: string;
+  name: string;
+  kind: BackupKind;
+  bytes: number;
+  /** file time, ISO */
+  modifiedAt: string;
+  /** what it holds, read quickly (the full check runs before a restore); absent when it could not be read */
+  info?: Omit<BackupInfo, 'file' | 'bytes'>;
+  /** why it cannot be read, when it cannot */
+  problem?: string;
+}
+
+export interface BackupStatus {
+  /** where backups go now */
+  folder: string;
+  /** <data folder>/backups */
+  defaultFolder: string;
+  custom: boolean;
+  keepDaily: number;
+  keepMonthly: number;
+  companyFile: string;
+  backups: BackupEntry[];
+}
+
+export interface RestoreDone {
+  restored: BackupInfo;
+  /** the copy of the file as it was before the restore (null when there was none) */
+  safetyBackup: string | null;
+  /** where the damaged file was put aside (recovery), if it was */
+  keptAside: string | null;
+  /** integrity, foreign keys and audit chain of the restored file */
+  check: { ok: boolean; problems: string[] };
+}
+
+/** Whether the company file opened; when not, what happened and the backups that can replace it. */
+export interface RecoveryStatus {
+  damaged: boolean;
+  /** what is wrong with the file (damaged only) */
+  message: string;
+  companyFile: string;
+  backupFolder: string;
+  /** the newest backup that passed the full check, if any */
+  latest: BackupInfo | null;
+  backups: BackupEntry[];
+}
+
 export interface CodeEntry {
   code: string;
   nameZh: string;
@@ -552,6 +628,22 @@ export const apiMap = {
   ),
   /** Check the audit trail's hash chain (the same check as `trade-records check`). */
   'history.verify': call<AuditVerifyResult>()(Empty),
+
+  // Backups and restore in the window (electron/core/backup.ts, electron/core/holder.ts)
+  /** The backup folder, retention and the backups in it (what each holds, read quickly). */
+  'backup.status': call<BackupStatus>()(Empty),
+  /** Where backups go: a full folder path (e.g. a USB drive), '' for the default beside the data. */
+  'backup.setFolder': call<BackupStatus>()(z.object({ folder: text(1000) }).strict()),
+  /** A verified copy of the company file now, into the backup folder or the folder given. */
+  'backup.now': call<BackupResult>()(z.object({ folder: text(1000).optional() }).strict()),
+  /** What a backup file holds, after the full check (integrity, ours, version); refused with why otherwise. */
+  'backup.inspect': call<BackupInfo>()(z.object({ file: text(1000).refine((s) => s !== '', 'name a backup file') }).strict()),
+  /** Replace the company file with a backup: checked, the current file backed up first, swapped; the window reloads. */
+  'backup.restore': call<RestoreDone>()(z.object({ file: text(1000).refine((s) => s !== '', 'name a backup file') }).strict()),
+  /** Did the company file open? When not (damaged), what happened and the backups on offer. */
+  'recovery.status': call<RecoveryStatus>()(Empty),
+  /** Recovery from a damaged company file: put it aside (renamed, kept) and restore the backup named. */
+  'recovery.restore': call<RestoreDone>()(z.object({ file: text(1000).refine((s) => s !== '', 'name a backup file') }).strict()),
 
   // Undo of this session's changes (electron/core/undo.ts)
   'undo.state': call<UndoState>()(Empty),

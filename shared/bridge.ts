@@ -14,10 +14,15 @@ export interface TradeRecordsBridge {
   /** `session`: what auth.signIn returned, once sign-in is on */
   call(name: string, arg: unknown, session?: string): Promise<ApiResponse<unknown>>;
   onProgress(listener: (e: ProgressEvent) => void): () => void;
+  /** the native picker (Electron only): a folder for backups, or a backup file to restore; null when cancelled */
+  pick?(kind: PickKind): Promise<string | null>;
 }
+
+export type PickKind = 'folder' | 'backup-file';
 
 export const IPC_CHANNEL = 'trade-records:api';
 export const IPC_PROGRESS_CHANNEL = 'trade-records:progress';
+export const IPC_DIALOG_CHANNEL = 'trade-records:pick';
 export const TOKEN_META = 'trade-records-token';
 export const TOKEN_HEADER = 'x-trade-records-token';
 /** The signed-in session (auth.signIn's result) of browser mode's page, sent beside the page token. */

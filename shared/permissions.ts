@@ -111,6 +111,15 @@ export const callAccess = {
   'history.verify': 'owner',
   'dashboard.summary': 'limited',
 
+  // backups and restore: the owner's (a clerk cannot restore); recovery.status is what the window asks first
+  'backup.status': 'owner',
+  'backup.setFolder': 'owner',
+  'backup.now': 'owner',
+  'backup.inspect': 'owner',
+  'backup.restore': 'owner',
+  'recovery.status': 'public',
+  'recovery.restore': 'owner',
+
   // undo may reverse a create (a delete) or any owner-only change: the owner's
   'undo.state': 'owner',
   'undo.run': 'owner',

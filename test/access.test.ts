@@ -268,6 +268,7 @@ describe('a clerk', () => {
     ['company.get', {}],
     ['app.info', {}],
     ['auth.status', {}],
+    ['recovery.status', {}],
   ];
   /** Calls a clerk may make that are not reads of records (writes, files, sign-in, code tables). */
   const notReads = new Set<ApiName>([

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core';
 import { AppError } from '../core/errors';
-import { autoBackup } from '../core/backup';
+import { autoBackup, backupFolderOf } from '../core/backup';
 import { defaultDataDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import { checkCompanyFile } from '../core/check';
@@ -68,13 +68,18 @@ const commands: Record<string, Command> = {
         rendererDir: path.join(__dirname, '..', 'renderer'),
       });
       console.log(`Trade Records ${APP_VERSION} — browser mode`);
-      try {
-        const b = await autoBackup(server.core.db, server.core.dataDir);
-        if (b.written) console.log(`Today's backup: ${b.daily}`);
-      } catch (e) {
-        console.error(`Automatic backup failed: ${(e as Error).message}`);
+      const damaged = server.holder?.damaged;
+      if (damaged) {
+        console.error(`${damaged}\nThe browser page offers the latest backup to restore (the damaged file is kept).`);
+      } else {
+        try {
+          const b = await autoBackup(server.core.db, server.core.dataDir, { backupDir: backupFolderOf(server.core.db, server.core.dataDir).folder });
+          if (b.written) console.log(`Today's backup: ${b.daily}`);
+        } catch (e) {
+          console.error(`Automatic backup failed: ${(e as Error).message}`);
+        }
       }
-      console.log(`Company file: ${server.core.companyFile}`);
+      console.log(`Company file: ${server.holder?.companyFile ?? server.core.companyFile}`);
       console.log(`Open ${server.url} in a browser on this computer. Press Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);

@@ -11,36 +11,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { BackupCounts, BackupEntry, BackupInfo, BackupKind, BackupResult } from '../../shared/api';
 import { checkCompanyFile, type CheckReport } from './check';
+
+export type { BackupCounts, BackupEntry, BackupInfo, BackupKind, BackupResult };
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, openCompanyFile, type DB } from './db';
 import { AppError } from './errors';
 import { companyFilePath } from './paths';
-
-/** Records a backup holds (tables missing from an older schema count 0). */
-export interface BackupCounts {
-  parties: number;
-  products: number;
-  orders: number;
-  payments: number;
-  shipments: number;
-}
-
-export interface BackupResult {
-  file: string;
-  bytes: number;
-  schemaVersion: number;
-  counts: BackupCounts;
-}
-
-/** What a backup file holds, as shown before restoring it. */
-export interface BackupInfo extends BackupResult {
-  /** The company's name (Chinese, else English); null when the file was never set up. */
-  company: string | null;
-  /** The latest updated_at/created_at across the main tables; null when there are no records. */
-  lastChange: string | null;
-  /** The schema version this app writes; a backup below it is migrated when restored. */
-  latestSchemaVersion: number;
-}
 
 export interface RestoreResult {
   /** What the restored file held (the inspection made before anything was changed). */
@@ -270,6 +247,145 @@ export async function autoBackup(db: DB, dataDir: string, opts: AutoBackupOption
 }
 
 /**
+ * The header's page size and page count (valid when the header's change counter matches): a truncated file is
+ * shorter than they say. Returns what is wrong, or null.
+ */
+function truncation(head: Buffer, size: number): string | null {
+  const rawPageSize = head.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pageCount = head.readUInt32BE(28);
+  if (head.readUInt32BE(24) === head.readUInt32BE(92) && pageCount > 0 && size < pageSize * pageCount) {
+    return `the file is ${size} bytes, its header says ${pageSize * pageCount}: it was cut short`;
+  }
+  return null;
+}
+
+function readHead(file: string): Buffer {
+  const head = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head;
+}
+
+/**
+ * What is wrong with the company file before it is opened (the app's start): null when it is missing, empty
+ * (a new file) or looks whole; else a sentence (not a SQLite file, cut short). SQLite's own checks follow.
+ */
+export function companyFileProblem(file: string): string | null {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return null;
+  }
+  if (size === 0) return null;
+  if (size < 100) return `it is only ${size} bytes long: it was cut short`;
+  const head = readHead(file);
+  if (!head.subarray(0, 16).equals(SQLITE_MAGIC)) return 'it does not start as a SQLite database (its first bytes were overwritten)';
+  return truncation(head, size);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The backup folder setting, the list of backups, and a backup made on request ("Back up now")
+
+const FOLDER_KEY = 'backup.folder';
+
+/** The folder backups go to: the user's choice (e.g. a USB drive) or <dataDir>/backups. */
+export function backupFolderOf(db: DB, dataDir: string): { folder: string; custom: boolean } {
+  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(FOLDER_KEY) as { value: string } | undefined;
+  const chosen = row ? (JSON.parse(row.value) as unknown) : '';
+  return typeof chosen === 'string' && chosen !== '' ? { folder: chosen, custom: true } : { folder: defaultBackupDir(dataDir), custom: false };
+}
+
+/** Check that a folder can take backups: absolute, creatable, writable. Returns the resolved path. */
+export function usableFolder(folder: string): string {
+  if (!path.isAbsolute(folder)) throw new AppError('validation', 'folder: give the full path of a folder', [{ path: 'folder', message: 'give the full path of a folder (e.g. E:\\备份)' }]);
+  const dir = path.resolve(folder);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.trade-records-probe-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe, { force: true });
+  } catch (e) {
+    const message = `cannot write into ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    throw new AppError('validation', `folder: ${message}`, [{ path: 'folder', message }]);
+  }
+  return dir;
+}
+
+/** Save the backup folder ('' = back to the default), in the caller's transaction. Returns the old and new value. */
+export function storeBackupFolder(db: DB, folder: string): void {
+  if (folder === '') db.prepare('DELETE FROM setting WHERE key = ?').run(FOLDER_KEY);
+  else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FOLDER_KEY, JSON.stringify(folder));
+}
+
+/** The name of a backup made on request: company-manual-20261129-163000.sqlite (rotation never deletes it). */
+export function manualBackupName(now: Date): string {
+  return `company-manual-${fileStamp(now)}.sqlite`;
+}
+
+function kindOf(name: string, sub: string): BackupKind {
+  if (sub === 'daily' && DAILY_RE.test(name)) return 'daily';
+  if (sub === 'monthly' && MONTHLY_RE.test(name)) return 'monthly';
+  if (name.startsWith('company-manual-')) return 'manual';
+  if (name.startsWith('before-restore-')) return 'before-restore';
+  return 'other';
+}
+
+/** What a backup holds, without the integrity check (a list of 40 backups must come up fast). */
+function quickInfo(file: string): Omit<BackupInfo, 'file' | 'bytes'> {
+  const head = readHead(file);
+  if (!head.subarray(0, 16).equals(SQLITE_MAGIC)) throw new Error('not a SQLite database file');
+  const cut = truncation(head, fs.statSync(file).size);
+  if (cut) throw new Error(cut);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new Error('not a Trade Records file');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    return { schemaVersion: version, latestSchemaVersion: LATEST_SCHEMA_VERSION, company: companyNameOf(db), counts: countsOf(db), lastChange: lastChangeOf(db) };
+  } finally {
+    db.close();
+  }
+}
+
+/** The backups in a folder (its daily/ and monthly/ subfolders and itself), newest first. */
+export function listBackups(folder: string): BackupEntry[] {
+  const out: BackupEntry[] = [];
+  for (const sub of ['', 'daily', 'monthly']) {
+    const dir = path.join(folder, sub);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!/\.sqlite$/i.test(name) || name.startsWith('.')) continue;
+      const file = path.join(dir, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        continue;
+      }
+      if (!stat.isFile()) continue;
+      const entry: BackupEntry = { file, name, kind: kindOf(name, sub), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+      try {
+        entry.info = quickInfo(file);
+      } catch (e) {
+        entry.problem = (e as Error).message;
+      }
+      out.push(entry);
+    }
+  }
+  return out.sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : a.name < b.name ? 1 : -1));
+}
+
+/**
  * What a backup file holds, read without changing it. Refuses (AppError 'refused') a missing, empty,
  * non-SQLite, damaged or foreign file and one written by a newer app.
  */
@@ -285,26 +401,14 @@ export function inspectBackup(file: string): BackupInfo {
   if (stat.size < 100) {
     throw new AppError('refused', `${source} is not a Trade Records backup: it is ${stat.size === 0 ? 'empty' : 'too short to be a database'}.`);
   }
-  const head = Buffer.alloc(100);
-  const fd = fs.openSync(source, 'r');
-  try {
-    fs.readSync(fd, head, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
+  const head = readHead(source);
   if (!head.subarray(0, 16).equals(SQLITE_MAGIC)) {
     throw new AppError('refused', `${source} is not a Trade Records backup: it is not a SQLite database file.`);
   }
   const damaged = (why: string) =>
     new AppError('refused', `${source} is damaged and cannot be restored (${why}). Pick another backup; nothing was changed.`);
-  // The header's page size and page count (valid when the header's change counter matches): a truncated file is
-  // shorter than they say.
-  const rawPageSize = head.readUInt16BE(16);
-  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  const pageCount = head.readUInt32BE(28);
-  if (head.readUInt32BE(24) === head.readUInt32BE(92) && pageCount > 0 && stat.size < pageSize * pageCount) {
-    throw damaged(`the file is ${stat.size} bytes, its header says ${pageSize * pageCount}: it was cut short`);
-  }
+  const cut = truncation(head, stat.size);
+  if (cut) throw damaged(cut);
 
   let db: DB;
   try {

@@ -1,4 +1,4 @@
-import type { ApiName, ApiParsedArg, ApiResult } from '../../shared/api';
+import type { ApiName, ApiParsedArg, ApiResult, RestoreDone } from '../../shared/api';
 import type { SessionUser, UserRole } from '../../shared/users';
 import type { Sessions } from './access/sessions';
 import type { DB } from './db';
@@ -21,6 +21,8 @@ export interface HandlerContext {
   auth: { sessions: Sessions; now(): number };
   /** this session's undo stack (openCore makes one; absent where a handler runs outside a core) */
   undo?: UndoLog;
+  /** swap the company file for a backup: given by whoever holds the core (electron/core/holder.ts) */
+  restore?: (file: string, recovery: boolean) => Promise<RestoreDone>;
   /** report progress of long work to the window */
   progress(e: { jobId: string; label: string; done: number; total: number }): void;
 }

@@ -18,6 +18,7 @@ import { exportGrid } from './excel/grid';
 import { getUiState, setUiState } from './ui';
 import { APP_VERSION } from './version';
 import { AppError } from './errors';
+import { backupHandlers } from './backup-handlers';
 import type { UndoLog } from './undo';
 import { orderHandlers } from './trade/order-handlers';
 import { logisticsHandlers } from './trade/logistics-handlers';
@@ -72,6 +73,7 @@ export const handlers: Handlers = {
   'history.list': (arg, { db }) => listHistory(db, arg),
   'history.verify': (_arg, { db }) => verifyAuditChain(db),
   'dashboard.summary': ({ today }, { db }) => dashboard(db, today),
+  ...backupHandlers,
   'undo.state': (_arg, ctx) => undoOf(ctx.undo).state(),
   'undo.run': ({ expect }, ctx) => undoOf(ctx.undo).undo(ctx.user, expect),
 };

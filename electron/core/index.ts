@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { apiMap, isApiName, type ApiArg, type ApiName, type ApiResponse, type ApiResult, type FieldIssue, type ProgressEvent } from '../../shared/api';
+import { apiMap, isApiName, type RestoreDone, type ApiArg, type ApiName, type ApiResponse, type ApiResult, type FieldIssue, type ProgressEvent } from '../../shared/api';
 import { openCompanyFile, type DB, type OpenOptions } from './db';
 import { AppError } from './errors';
 import { handlers, type HandlerContext } from './handlers';
@@ -20,6 +20,8 @@ import { UndoLog } from './undo';
 
 export interface CoreOptions extends OpenOptions {
   dataDir: string;
+  /** restore a backup over the company file (the holder closes this core, swaps the file, opens a new core) */
+  restore?: (file: string, recovery: boolean) => Promise<RestoreDone>;
   /** log unexpected errors (default: console.error) */
   log?: (message: string, error: unknown) => void;
 }
@@ -58,6 +60,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const undo = new UndoLog(opened.db);
   const base = {
     undo,
+    restore: opts.restore,
     db: opened.db,
     dataDir: opts.dataDir,
     companyFile,

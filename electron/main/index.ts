@@ -1,7 +1,9 @@
 /**
- * The Electron shell: one window over the core. Opens the company file before the window exists (a file
- * the app must refuse ends the app with a native dialog), binds the API map to one IPC channel that checks
- * its sender, and locks the window down (sandbox, CSP, no new windows, no navigation, no permissions).
+ * The Electron shell: one window over the core. Opens the company file before the window exists through a
+ * CoreHolder (a damaged file opens the window on the recovery screen; a file from a newer app ends the app
+ * with a native dialog; a restore closes, swaps and reopens the core), binds the API map to one IPC channel
+ * and the backup folder/file picker to another, both checking their sender, and locks the window down
+ * (sandbox, CSP, no new windows, no navigation, no permissions).
  *
  * The only module (with the preload) that imports 'electron'. Pure decisions live in sender.ts, csp.ts,
  * args.ts and window-options.ts, which the tests check without the Electron binary.
@@ -10,10 +12,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type Session } from 'electron';
 import { isApiName, type ApiResponse } from '../../shared/api';
-import { IPC_CHANNEL, IPC_PROGRESS_CHANNEL } from '../../shared/bridge';
-import { openCore, type Core } from '../core';
+import { IPC_CHANNEL, IPC_DIALOG_CHANNEL, IPC_PROGRESS_CHANNEL, type PickKind } from '../../shared/bridge';
 import { AppError } from '../core/errors';
-import { autoBackup } from '../core/backup';
+import { CoreHolder } from '../core/holder';
 import { dataDirFromArgv } from './args';
 import { contentSecurityPolicy } from './csp';
 import { buildMenu } from './menu';
@@ -32,7 +33,8 @@ const dev = !app.isPackaged;
 const devServerUrl = dev ? process.env.ELECTRON_RENDERER_URL || undefined : undefined;
 const renderer = rendererLocation(pathToFileURL(INDEX_HTML).href, devServerUrl);
 
-let core: Core | null = null;
+/** holds the core: a restore swaps it, a damaged file leaves it in recovery mode (electron/core/holder.ts) */
+let holder: CoreHolder | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function errorMessage(e: unknown): string {
@@ -106,22 +108,40 @@ function isOurMainFrame(event: IpcMainInvokeEvent): { ok: boolean; url: string |
   }
 }
 
+/** The sender check every IPC handler starts with. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  const frame = isOurMainFrame(event);
+  return isTrustedSender(frame.url, frame.ok, renderer);
+}
+
 function registerIpc(): void {
   ipcMain.handle(IPC_CHANNEL, async (event, name: unknown, arg: unknown, session: unknown): Promise<ApiResponse<unknown>> => {
-    const frame = isOurMainFrame(event);
-    if (!isTrustedSender(frame.url, frame.ok, renderer)) {
+    if (!fromOurWindow(event)) {
       return { ok: false, error: { code: 'refused', message: 'API calls are accepted only from the Trade Records window.' } };
     }
     if (!isApiName(name)) {
       return { ok: false, error: { code: 'unknown_call', message: `There is no API call named "${String(name).slice(0, 100)}"` } };
     }
-    if (!core) return { ok: false, error: { code: 'internal', message: 'The company file is not open.' } };
+    if (!holder) return { ok: false, error: { code: 'internal', message: 'The company file is not open.' } };
     try {
-      return await core.callRaw(name, arg, typeof session === 'string' ? session : undefined);
+      return await holder.callRaw(name, arg, typeof session === 'string' ? session : undefined);
     } catch (e) {
       console.error(`API call ${name} failed`, e);
       return { ok: false, error: { code: 'internal', message: `Unexpected error in ${name}: ${errorMessage(e)}` } };
     }
+  });
+  // the native folder / file picker for backups; answers a path (or null when cancelled), nothing else
+  ipcMain.handle(IPC_DIALOG_CHANNEL, async (event, kind: unknown): Promise<string | null> => {
+    if (!fromOurWindow(event) || (kind !== 'folder' && kind !== 'backup-file')) return null;
+    const win = mainWindow;
+    if (!win || win.isDestroyed()) return null;
+    const picked = await dialog.showOpenDialog(
+      win,
+      (kind as PickKind) === 'folder'
+        ? { properties: ['openDirectory', 'createDirectory'] }
+        : { properties: ['openFile'], filters: [{ name: 'Trade Records backup', extensions: ['sqlite', 'bak'] }, { name: '*', extensions: ['*'] }] },
+    );
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
   });
 }
 
@@ -161,14 +181,15 @@ async function start(): Promise<void> {
   try {
     dataDir = resolveDataDir();
     const nativeBinding = app.isPackaged ? undefined : process.env[NATIVE_BINDING_ENV] || undefined;
-    core = await openCore(nativeBinding ? { dataDir, nativeBinding } : { dataDir });
+    // the day's automatic backup (30 daily, 12 monthly kept) after each open; a failure is logged, never blocks
+    // the window. A damaged file opens the window on the recovery screen (the holder stays in recovery mode).
+    holder = await CoreHolder.open(nativeBinding ? { dataDir, nativeBinding, autoBackup: true } : { dataDir, autoBackup: true });
   } catch (e) {
     failStartup(e);
     return;
   }
-  const opened = core;
-  // the day's automatic backup (30 daily, 12 monthly kept); a failure is logged, never blocks the window
-  autoBackup(opened.db, dataDir).catch((e: unknown) => console.error('Automatic backup failed', e));
+  const opened = holder;
+  if (opened.damaged) console.error(opened.damaged);
   hardenSession(session.defaultSession);
   registerIpc();
   opened.onProgress((e) => {
@@ -194,8 +215,8 @@ if (!app.requestSingleInstanceLock()) {
   // One window over one company file: closing it ends the app on every platform (also macOS).
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    core?.close();
-    core = null;
+    holder?.close();
+    holder = null;
   });
   app.whenReady().then(start).catch(failStartup);
 }

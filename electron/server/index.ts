@@ -15,7 +15,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { ApiError, ApiResponse } from '../../shared/api';
 import { EVENTS_PATH, SESSION_HEADER, TOKEN_HEADER } from '../../shared/bridge';
-import { openCore, type Core, type CoreOptions } from '../core';
+import type { Core } from '../core';
+import { CoreHolder, type HolderOptions } from '../core/holder';
 
 export const DEFAULT_PORT = 8750;
 export const HOST = '127.0.0.1';
@@ -66,7 +67,7 @@ export interface ServerOptions {
   /** Open the core on this data folder (ignored when `core` is given). */
   dataDir?: string;
   core?: Core;
-  coreOptions?: Omit<CoreOptions, 'dataDir'>;
+  coreOptions?: Omit<HolderOptions, 'dataDir'>;
   /** Folder of the renderer build (out/renderer). */
   rendererDir: string;
   /** 0 = any free port. Default DEFAULT_PORT. */
@@ -79,7 +80,10 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
-  core: Core;
+  /** the open core (a new one after a restore); throws while the company file is damaged */
+  readonly core: Core;
+  /** holds the core: restore swaps it, a damaged file leaves it in recovery mode (null when `core` was given) */
+  holder: CoreHolder | null;
   close(): Promise<void>;
 }
 
@@ -125,7 +129,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const ownsCore = !opts.core;
-  const core = opts.core ?? (await openCore({ ...opts.coreOptions, dataDir: requireDataDir(opts.dataDir) }));
+  const holder = opts.core ? null : await CoreHolder.open({ ...opts.coreOptions, dataDir: requireDataDir(opts.dataDir) });
+  /** what answers the calls: the holder (restore, recovery) or the core the caller gave */
+  const core: Pick<Core, 'callRaw' | 'onProgress' | 'close'> = opts.core ?? holder!;
   const token = opts.token ?? crypto.randomBytes(32).toString('hex');
   const rendererDir = path.resolve(opts.rendererDir);
   const indexFile = path.join(rendererDir, 'index.html');
@@ -247,7 +253,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${HOST}:${port}/`,
     port,
     token,
-    core,
+    get core() {
+      return opts.core ?? holder!.core;
+    },
+    holder,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiName, AppInfo, Company } from '../../shared/api';
+import type { ApiName, AppInfo, Company, RecoveryStatus } from '../../shared/api';
 import type { AuthStatus, SessionUser, SignInResult } from '../../shared/users';
 import { mayCall } from '../../shared/permissions';
 import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n';
@@ -36,6 +36,8 @@ import { StockScreen } from './screens/logistics/StockScreen';
 import { ClaimsScreen } from './screens/logistics/ClaimsScreen';
 import { UndoControl } from './screens/safety/UndoControl';
 import { localName } from './lib/names';
+import { BackupScreen } from './screens/safety/BackupScreen';
+import { RecoveryScreen } from './screens/safety/RecoveryScreen';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   dashboard: DashboardScreen,
@@ -48,6 +50,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   claims: ClaimsScreen,
   reports: ReportsScreen,
   history: HistoryScreen,
+  backup: BackupScreen,
   parties: PartiesScreen,
   products: ProductsScreen,
   settings: SettingsScreen,
@@ -58,6 +61,7 @@ const SCREEN_NEEDS: Partial<Record<Screen, ApiName>> = {
   imports: 'imports.list',
   reports: 'ledgers.export',
   history: 'history.list',
+  backup: 'backup.status',
   settings: 'company.update',
 };
 const screenAllowed = (s: Screen, me: SessionUser) => {
@@ -77,6 +81,7 @@ function screenFromHash(): Screen {
 type Boot =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
+  | { state: 'recovery'; status: RecoveryStatus }
   | { state: 'setup' }
   | { state: 'signin'; company: Company; status: AuthStatus }
   | { state: 'ready'; company: Company; status: AuthStatus & { me: SessionUser } };
@@ -108,6 +113,12 @@ export function App() {
     setBoot({ state: 'loading' });
     setLock(null);
     try {
+      // a damaged company file: the recovery screen instead of the app (electron/core/holder.ts)
+      const recovery = await call('recovery.status', {});
+      if (recovery.damaged) {
+        setBoot({ state: 'recovery', status: recovery });
+        return;
+      }
       // public calls first: before sign-in only these answer
       const [company, appInfo, status] = await Promise.all([call('company.get', {}), call('app.info', {}), call('auth.status', {})]);
       setInfo(appInfo);
@@ -252,6 +263,7 @@ export function App() {
       </div>
     );
   }
+  if (boot.state === 'recovery') return <RecoveryScreen status={boot.status} />;
   if (boot.state === 'signin') {
     return <SignInScreen companyName={nameOf(boot.company, language)} users={boot.status.users} onSignedIn={signedIn} />;
   }

@@ -40,6 +40,8 @@ export interface BrowserAppOptions {
   height?: number;
   /** for a test that saves what the page downloads */
   acceptDownloads?: boolean;
+  /** fill (or damage) the data folder before the server opens it */
+  prepare?: (dataDir: string) => Promise<void> | void;
 }
 
 export async function openBrowserApp(opts: BrowserAppOptions = {}): Promise<BrowserApp> {
@@ -49,6 +51,7 @@ export async function openBrowserApp(opts: BrowserAppOptions = {}): Promise<Brow
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   fs.mkdirSync(SHOTS, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), opts.name ? `tr-e2e-${opts.name}-` : 'tr-e2e-'));
+  await opts.prepare?.(dataDir);
   const server = await startServer({ dataDir, port: 0, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({

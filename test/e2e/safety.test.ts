@@ -13,6 +13,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openCore } from '../../electron/core';
+import { autoBackup } from '../../electron/core/backup';
+import { companyFilePath } from '../../electron/core/paths';
 import { openBrowserApp, type BrowserApp } from './harness';
 import { cell, gridReady, text, columnTexts } from './ui';
 
@@ -124,4 +127,101 @@ describe('History on each record', () => {
     await expect.poll(() => historyColumn('action')).toEqual(['新增']);
     expect(app.pageErrors).toEqual([]);
   });
+});
+
+/** The newest success message on screen. */
+const lastToast = (p: Page) => p.locator('.toast-success .toast-text').last().textContent();
+
+describe('backups in the window', () => {
+  it('backs up now, lists what the backup holds, refuses a damaged file and restores a backup after asking', async () => {
+    await page.goto(`${app.server.url}#backup`);
+    await page.locator('[data-screen=backup]').waitFor();
+    expect(await text(page, '[data-testid=backup-retention]')).toContain('保留最近 30 份每日备份和 12 份每月备份');
+    expect(await text(page, '[data-testid=backup-folder]')).toBe(path.join(app.dataDir, 'backups'));
+    const partiesAtBackup = (await app.call('parties.list', {})).length;
+    await page.click('[data-action=backup-now]');
+    await expect.poll(() => lastToast(page)).toMatch(/^已备份到 .*company-manual-\d{8}-\d{6}\.sqlite$/);
+    const row = page.locator('[data-testid=backup-list] tbody tr').first();
+    await expect.poll(() => text(page, row)).toContain(`义乌环球贸易商行 · 客户/供应商 ${partiesAtBackup} 个`);
+    expect(await text(page, row)).toContain('手动备份');
+    await app.shot('05-backup-screen');
+
+    // written after the backup: gone after the restore
+    await app.call('parties.create', { roles: ['agent'], nameZh: '备份之后新增的货代' });
+
+    // a damaged file typed in: refused in the UI language, nothing offered to restore
+    const good = (await app.call('backup.status', {})).backups[0]!.file;
+    const cut = path.join(app.dataDir, 'cut.sqlite');
+    fs.writeFileSync(cut, fs.readFileSync(good).subarray(0, 5000));
+    await page.fill('#restore-file-backup\\.restore', cut);
+    await page.click('[data-action=inspect]');
+    await expect.poll(() => text(page, '[data-testid=restore-refusal]')).toMatch(/^这份备份已损坏，不能恢复（.*cut short）。请换一份，数据没有改动。$/);
+    expect(await page.locator('[data-action=restore]').count()).toBe(0);
+
+    // the backup from the list: what it holds, then restore after the question
+    await row.locator('[data-action=restore-this]').click();
+    await expect.poll(() => text(page, '[data-testid=restore-panel] [data-fact=company]')).toBe('义乌环球贸易商行');
+    expect(await text(page, '[data-testid=restore-panel] [data-fact=counts]')).toContain(`客户/供应商 ${partiesAtBackup} 个`);
+    await page.click('[data-action=restore]');
+    await app.shot('06-restore-confirm');
+    await page.locator('[role=alertdialog] button.danger').click();
+    await expect.poll(() => lastToast(page)).toMatch(/^已从 .* 恢复，正在重新载入…$/);
+    // the page reloads on the restored file
+    await page.waitForEvent('load');
+    await page.locator('[data-screen=backup]').waitFor();
+    expect((await app.call('parties.list', {})).map((p) => p.nameZh)).not.toContain('备份之后新增的货代');
+    expect((await app.call('parties.list', {})).length).toBe(partiesAtBackup);
+    const after = await app.call('backup.status', {});
+    expect(after.backups.map((b) => b.kind)).toContain('before-restore');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+/** A data folder holding a company with a verified daily backup; the company file then damaged by `damage`. */
+async function damagedFolder(dataDir: string, damage: (file: string) => void): Promise<void> {
+  const core = await openCore({ dataDir, log: () => {} });
+  await core.call('company.setup', { nameZh: '义乌损坏测试商行', baseCurrency: 'CNY', language: 'zh' });
+  await core.call('parties.create', { roles: ['customer'], nameEn: 'Ahmed Trading LLC' });
+  await autoBackup(core.db, dataDir);
+  core.close();
+  damage(companyFilePath(dataDir));
+}
+
+describe('start on a damaged company file (browser mode)', () => {
+  for (const [label, damage] of [
+    ['truncated', (f: string) => fs.writeFileSync(f, fs.readFileSync(f).subarray(0, Math.floor(fs.statSync(f).size / 2)))],
+    [
+      'garbage',
+      (f: string) => {
+        const b = fs.readFileSync(f);
+        for (let i = 0; i < b.length; i += 1) b[i] = (i * 7919) % 251;
+        fs.writeFileSync(f, b);
+      },
+    ],
+  ] as const) {
+    it(`a ${label} file: the recovery screen offers the latest backup and restores it, the damaged file kept`, async () => {
+      const broken = await openBrowserApp({ name: `safety-${label}`, prepare: (dir) => damagedFolder(dir, damage) });
+      try {
+        const p = broken.page;
+        const damagedBytes = fs.readFileSync(companyFilePath(broken.dataDir));
+        await p.goto(broken.server.url);
+        await p.locator('[data-screen=recovery]').waitFor();
+        expect(await text(p, '[data-testid=recovery-message]')).toContain('贸易台账无法打开');
+        expect(await text(p, '[data-testid=recovery-latest]')).toMatch(/company-\d{4}-\d{2}(-\d{2})?\.sqlite$/);
+        await expect.poll(() => text(p, '[data-testid=restore-panel] [data-fact=company]')).toBe('义乌损坏测试商行');
+        await broken.shot('recovery');
+        await p.click('[data-action=restore]');
+        await p.locator('[role=alertdialog] button.danger').click();
+        await p.waitForEvent('load');
+        await expect.poll(() => text(p, '[data-testid=company-name]')).toBe('义乌损坏测试商行');
+        expect((await broken.call('parties.list', {})).map((x) => x.nameEn)).toEqual(['Ahmed Trading LLC']);
+        const aside = fs.readdirSync(broken.dataDir).filter((n) => n.startsWith('company.sqlite.damaged-'));
+        expect(aside).toHaveLength(1);
+        expect(fs.readFileSync(path.join(broken.dataDir, aside[0]!)).equals(damagedBytes)).toBe(true);
+        expect(broken.pageErrors).toEqual([]);
+      } finally {
+        await broken.close();
+      }
+    });
+  }
 });

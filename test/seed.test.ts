@@ -7,6 +7,7 @@ import { containerNoProblem } from '../shared/iso6346';
 import { parseScaled } from '../shared/decimal';
 import { currencyDecimals } from '../shared/currency';
 import { seed } from '../electron/core/seed';
+import { stockMismatches } from '../electron/core/trade/stock-query';
 import type { DB } from '../electron/core/db';
 import { ok, testCore } from './helpers';
 
@@ -90,5 +91,38 @@ describe('seed', () => {
       lines: [{ itemNo: 'X1', nameEn: 'Test', quantity: '10', unitPrice: '1.5' }],
     });
     expect(created.no).toMatch(/^SO-2025-\d{4}$/);
+  });
+});
+
+describe('stock on hand kept per product (migration 10)', () => {
+  it('equals the sum of the moves and shipment lines after seeding and after every kind of write to them', async () => {
+    const core = await testCore({ setup: false });
+    const db = core.db;
+    seed(db, { lines: 3000, seed: 3 });
+    const kept = () => db.prepare('SELECT count(*) FROM product_stock').pluck().get() as number;
+    expect(kept()).toBe(db.prepare('SELECT count(*) FROM product').pluck().get());
+    expect(stockMismatches(db)).toEqual([]);
+    // some products have stock and some shipped goods: the check is not empty-handed
+    expect(db.prepare('SELECT count(*) FROM product_stock WHERE on_hand_e3 <> 0').pluck().get()).toBeGreaterThan(10);
+
+    const [a, b] = db.prepare('SELECT id FROM product ORDER BY id LIMIT 2').pluck().all() as number[];
+    const sl = db.prepare('SELECT sl.id, sl.order_line_id FROM shipment_line sl ORDER BY sl.id LIMIT 3').all() as { id: number; order_line_id: number }[];
+    const writes = [
+      `INSERT INTO stock_move (product_id, move_date, kind, qty_e3, created_at) VALUES (${a}, '2026-01-01', 'adjustment', 5000, 'x')`,
+      `UPDATE stock_move SET qty_e3 = qty_e3 + 1250 WHERE id = (SELECT max(id) FROM stock_move)`,
+      `UPDATE stock_move SET product_id = ${b} WHERE id = (SELECT max(id) FROM stock_move)`,
+      `DELETE FROM stock_move WHERE id = (SELECT min(id) FROM stock_move)`,
+      `UPDATE shipment_line SET qty_e3 = qty_e3 + 1000 WHERE id = ${sl[0]!.id}`,
+      `UPDATE shipment_line SET order_line_id = ${sl[2]!.order_line_id} WHERE id = ${sl[1]!.id}`,
+      `UPDATE order_line SET product_id = ${b} WHERE id = ${sl[0]!.order_line_id}`,
+      `DELETE FROM shipment_line WHERE id = ${sl[2]!.id}`,
+    ];
+    for (const w of writes) {
+      db.exec(w);
+      expect(stockMismatches(db), w).toEqual([]);
+    }
+    // a new product starts at zero
+    const p = await ok(core, 'products.create', { itemNo: 'NEW-1', nameZh: '新品', hsCode: '9503008900', customsUnit: '007' });
+    expect(db.prepare('SELECT on_hand_e3 FROM product_stock WHERE product_id = ?').pluck().get(p.id)).toBe(0);
   });
 });

@@ -30,10 +30,11 @@ export const UNDO_DEPTH = 50;
 /**
  * Tables whose rows are never undone: the trail itself (append-only), per-user screen state, migrations; and
  * the orders search index (line_text, order_text: migration 7), which triggers rebuild from the order lines
- * when an undo puts those back. FTS5's own (shadow) tables cannot carry triggers and are skipped as well.
- * Users (app_user) are never undone either, and sign-in writes their wrong-PIN counters outside any change.
+ * when an undo puts those back; likewise the stock on hand per product (product_stock: migration 10, kept by
+ * triggers on the stock moves and shipment lines). FTS5's own (shadow) tables cannot carry triggers and are skipped
+ * as well. Users (app_user) are never undone either, and sign-in writes their wrong-PIN counters outside any change.
  */
-const NOT_LOGGED = new Set(['audit_log', 'ui_state', 'schema_migrations', 'line_text', 'order_text', 'app_user']);
+const NOT_LOGGED = new Set(['audit_log', 'ui_state', 'schema_migrations', 'line_text', 'order_text', 'app_user', 'product_stock']);
 
 /** Kinds of record an undo may reverse; anything else (e.g. users and PINs) is refused. */
 const UNDOABLE_ENTITIES = new Set(['party', 'product', 'order', 'payment', 'shipment', 'import', 'claim', 'attachment', 'stock_move', 'setting', 'company']);

@@ -74,19 +74,24 @@ export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>): BalanceR
     return a;
   };
 
+  // open = total − allocations from payments dated ≤ asOf − settled claims dated ≤ asOf; the allocations come from
+  // the stored paid sum (trade_order.paid_total_minor, kept by triggers: migration 7) less those of payments dated
+  // after asOf, so no order needs a look at its allocations (1M lines: 45,000 orders)
   const orders = db
     .prepare(
-      `SELECT o.kind, o.party_id, o.order_date, o.currency, o.rate_e6,
-              o.total_minor
-              - (SELECT coalesce(sum(pa.amount_minor), 0) FROM payment_allocation pa JOIN payment pm ON pm.id = pa.payment_id
-                 WHERE pa.order_id = o.id AND pm.pay_date <= @asOf)
-              - (SELECT coalesce(sum(c.amount_minor), 0) FROM claim c
-                 JOIN shipment_line sl ON sl.id = c.shipment_line_id
-                 JOIN order_line ol ON ol.id = sl.order_line_id
-                 WHERE ol.order_id = o.id AND c.settlement IN ('credit', 'refund') AND c.status = 'settled'
-                   AND c.claim_date <= @asOf) AS open_minor
-       FROM trade_order o
-       WHERE o.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND o.order_date <= @asOf`,
+      `SELECT * FROM (
+         SELECT o.kind, o.party_id, o.order_date, o.currency, o.rate_e6,
+                o.total_minor - o.paid_total_minor + coalesce(later.amount, 0) - coalesce(claimed.amount, 0) AS open_minor
+         FROM trade_order o
+         LEFT JOIN (SELECT pa.order_id, sum(pa.amount_minor) AS amount FROM payment pm JOIN payment_allocation pa ON pa.payment_id = pm.id
+                    WHERE pm.pay_date > @asOf GROUP BY pa.order_id) later ON later.order_id = o.id
+         LEFT JOIN (SELECT ol.order_id, sum(c.amount_minor) AS amount FROM claim c
+                    JOIN shipment_line sl ON sl.id = c.shipment_line_id
+                    JOIN order_line ol ON ol.id = sl.order_line_id
+                    WHERE c.settlement IN ('credit', 'refund') AND c.status = 'settled' AND c.claim_date <= @asOf
+                    GROUP BY ol.order_id) claimed ON claimed.order_id = o.id
+         WHERE o.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND o.order_date <= @asOf)
+       WHERE open_minor <> 0`,
     )
     .all({ asOf }) as { kind: 'sales' | 'purchase'; party_id: number; order_date: string; currency: string; rate_e6: number; open_minor: number }[];
   for (const o of orders) {
@@ -100,11 +105,13 @@ export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>): BalanceR
 
   const payments = db
     .prepare(
-      `SELECT pm.direction, pm.party_id, pm.currency, pm.rate_e6,
-              pm.amount_minor
-              - (SELECT coalesce(sum(pa.amount_minor), 0) FROM payment_allocation pa JOIN trade_order o ON o.id = pa.order_id
-                 WHERE pa.payment_id = pm.id AND o.order_date <= @asOf) AS unallocated
-       FROM payment pm WHERE pm.pay_date <= @asOf`,
+      `SELECT * FROM (
+         SELECT pm.direction, pm.party_id, pm.currency, pm.rate_e6,
+                pm.amount_minor
+                - (SELECT coalesce(sum(pa.amount_minor), 0) FROM payment_allocation pa JOIN trade_order o ON o.id = pa.order_id
+                   WHERE pa.payment_id = pm.id AND o.order_date <= @asOf) AS unallocated
+         FROM payment pm WHERE pm.pay_date <= @asOf)
+       WHERE unallocated <> 0`,
     )
     .all({ asOf }) as { direction: 'in' | 'out'; party_id: number; currency: string; rate_e6: number; unallocated: number }[];
   for (const p of payments) {

@@ -24,12 +24,14 @@ export function dashboard(db: DB, today: string = todayLocal()): Dashboard {
     const onHand = parseScaled(s.onHand, QTY_SCALE);
     return onHand < 0 || parseScaled(s.committed, QTY_SCALE) > onHand;
   });
+  const balances = listBalances(db, { asOf: today });
   return {
     today,
     baseCurrency: baseCurrency(db),
     todaysOrders,
-    receivables: listBalances(db, { asOf: today, kind: 'sales' }).slice(0, TOP),
-    payables: listBalances(db, { asOf: today, kind: 'purchase' }).slice(0, TOP),
+    // one pass for both sides (each is the other's rows with the other sign, in the same order)
+    receivables: balances.filter((b) => !b.balance.startsWith('-')).slice(0, TOP),
+    payables: balances.filter((b) => b.balance.startsWith('-')).slice(0, TOP),
     inTransit,
     stockWarnings,
   };

@@ -11,7 +11,7 @@ import { invalid } from '../errors';
 import { QTY_SCALE, parseField } from '../money';
 import { likePattern } from '../sql';
 import { audit } from './common';
-import { COMMITTED_SQL, ON_HAND_SQL, onHandE3 } from './stock-query';
+import { COMMITTED_BY_PRODUCT_SQL, ON_HAND_SQL, onHandE3 } from './stock-query';
 
 const qty = (e3: number) => formatScaledTrim(e3, QTY_SCALE);
 
@@ -31,9 +31,10 @@ export function listStock(db: DB, q: ApiParsedArg<'stock.list'>): StockRow[] {
   where.push('(archived = 0 OR on_hand <> 0)');
   const rows = db
     .prepare(
-      `SELECT * FROM (SELECT p.id, p.item_no, p.name_zh, p.name_en, p.customs_unit, p.archived,
-                             ${ON_HAND_SQL} AS on_hand, ${COMMITTED_SQL} AS committed
-                      FROM product p)
+      `WITH committed AS (${COMMITTED_BY_PRODUCT_SQL})
+       SELECT * FROM (SELECT p.id, p.item_no, p.name_zh, p.name_en, p.customs_unit, p.archived,
+                             ${ON_HAND_SQL} AS on_hand, coalesce(c.committed, 0) AS committed
+                      FROM product p LEFT JOIN committed c ON c.product_id = p.id)
        WHERE ${where.join(' AND ')}
        ORDER BY item_no COLLATE NOCASE`,
     )

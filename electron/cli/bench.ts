@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openCore, type Core } from '../core';
-import { defaultDataDir } from '../core/paths';
+import { openCompanyFile, type DB } from '../core/db';
+import { companyFilePath, defaultDataDir } from '../core/paths';
 import { seed } from '../core/seed';
 
 interface Command {
@@ -32,6 +33,16 @@ function intOption(v: string | boolean | undefined, name: string, dflt: number):
 const dataDirOf = (v: Record<string, string | boolean | undefined>) => (typeof v.data === 'string' && v.data !== '' ? path.resolve(v.data) : defaultDataDir());
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
+/**
+ * The company file of a data folder for the seed: opened and migrated, without the core's session undo log (a
+ * bulk load is not a change to undo, and logging every seeded row made 1M lines take minutes instead of seconds).
+ */
+async function openForSeed(dataDir: string): Promise<{ db: DB; file: string }> {
+  const file = companyFilePath(dataDir);
+  const { db } = await openCompanyFile(file);
+  return { db, file };
+}
+
 export const seedCommand: Command = {
   summary: 'fill the company file with reproducible demo data (parties, products, orders, payments, shipments, imports)',
   usage: 'trade-records seed --lines <n> [--seed <int>] [--data <folder>]',
@@ -43,16 +54,16 @@ export const seedCommand: Command = {
     }
     const lines = intOption(values.lines, 'lines', 0);
     const seedNo = intOption(values.seed, 'seed', 1);
-    const core = await openCore({ dataDir: dataDirOf(values) });
+    const { db, file } = await openForSeed(dataDirOf(values));
     try {
-      const r = seed(core.db, { lines, seed: seedNo, onProgress: (n) => process.stderr.write(`\r${n} / ${lines} lines`) });
+      const r = seed(db, { lines, seed: seedNo, onProgress: (n) => process.stderr.write(`\r${n} / ${lines} lines`) });
       process.stderr.write('\n');
-      console.log(`Company file:       ${core.companyFile}`);
+      console.log(`Company file:       ${file}`);
       for (const [k, n] of Object.entries(r.counts)) console.log(`${(k + ':').padEnd(20)}${n}`);
       console.log(`Time:               ${(r.ms / 1000).toFixed(1)} s (${Math.round(lines / (r.ms / 1000))} lines/s)`);
       return 0;
     } finally {
-      core.close();
+      db.close();
     }
   },
 };
@@ -129,15 +140,14 @@ export const benchCommand: Command = {
     try {
       // 1. seed
       {
-        core = await openCore({ dataDir: dir, log: () => {} });
+        const { db: seedDb } = await openForSeed(dir);
         const peak = new Peak();
         peak.start();
-        const r = seed(core.db, { lines, seed: intOption(values.seed, 'seed', 1) });
+        const r = seed(seedDb, { lines, seed: intOption(values.seed, 'seed', 1) });
         add({ op: 'seed demo data (once)', size: `${lines} lines`, medianMs: r.ms, peak: peak.stop(), target: lines >= 1_000_000 ? '< 60 s for 1M' : '< 60 s for 1M (pro rata)', verdict: verdict(r.ms, 60_000 * (lines / 1_000_000)) });
-        core.db.pragma('wal_checkpoint(TRUNCATE)');
-        core.db.pragma('optimize');
-        core.close();
-        core = undefined;
+        seedDb.pragma('wal_checkpoint(TRUNCATE)');
+        seedDb.pragma('optimize');
+        seedDb.close();
       }
       const file = path.join(dir, 'company.sqlite');
       const size = fs.statSync(file).size;

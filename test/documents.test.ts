@@ -228,6 +228,23 @@ describe('statement of account', () => {
     ]);
   });
 
+  it('credits a settled claim in the period, and still closes on the balances screen’s figure', async () => {
+    const w = await world('en');
+    const so = await salesOrder(w, '2026-03-02');
+    const sh = await ok(w.core, 'shipments.create', { ...SEA_1039_TO_DUBAI, consigneeId: w.buyer.id, lines: so.lines.map((l) => ({ orderLineId: l.id, quantity: l.quantity })) });
+    const claim = await ok(w.core, 'claims.create', { shipmentLineId: sh.lines[0]!.id, claimDate: '2026-04-03', kind: 'damaged', quantity: '24', settlement: 'credit', amount: '30' });
+    expect(claim.status).toBe('settled');
+    const r = await ok(w.core, 'documents.statement', { partyId: w.buyer.id, from: '2026-04-01', to: '2026-04-30' });
+    expect(r.currencies).toEqual([{ currency: 'USD', opening: '3012.49', debit: '0.00', credit: '30.00', closing: '2982.49', movements: 1 }]);
+    const screen = (await ok(w.core, 'balances.list', { asOf: '2026-04-30' })).find((b) => b.partyId === w.buyer.id);
+    expect(screen?.balance).toBe('2982.49');
+    const file = path.join(tempDir(), r.fileName);
+    fs.writeFileSync(file, Buffer.from(r.dataBase64, 'base64'));
+    const ws = (await readBook(file)).worksheets[0]!;
+    const row = findCell(ws, claim.no)!;
+    expect(rowValues(ws, Number(row.row), 6)).toEqual(['2026-04-03', claim.no, `索赔冲减 Credit for claim\n${so.no}`, null, 30, 2982.49]);
+  });
+
   it('refuses a period that ends before it begins', async () => {
     const w = await world('en');
     const r = await raw(w.core, 'documents.statement', { partyId: w.buyer.id, from: '2026-03-31', to: '2026-03-01' });

@@ -74,6 +74,20 @@ describe('documents for foreign buyers', () => {
     await expect.poll(() => page.inputValue('#party-docLanguage')).toBe('ar');
     await page.keyboard.press('Escape');
     await page.locator('.panel').waitFor({ state: 'detached' });
+
+    // and in the grid: the column names the language; Enter, arrow down, Enter picks the next one
+    const c = cell(page, buyerId, 'docLanguage');
+    await c.scrollIntoViewIfNeeded();
+    expect(await text(page, c)).toBe('阿拉伯语（العربية）');
+    await c.click();
+    await page.keyboard.press('Enter');
+    await page.locator('.ag-select-list, .ag-picker-field-wrapper, [role=listbox]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await app.call('parties.get', { id: buyerId })).docLanguage).toBe('ru');
+    await expect.poll(() => text(page, c)).toBe('俄语（Русский）');
+    await app.shot('01b-party-grid-doc-language');
+    await app.call('parties.update', { id: buyerId, patch: { docLanguage: 'ar' } });
   });
 
   it('names the buyer in the UI language: Chinese, then English after switching', async () => {

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
-import { PARTY_ROLES, type ApiArg, type Party, type PartyRole } from '../../../shared/api';
+import { DOC_LANGUAGES, PARTY_ROLES, type ApiArg, type Party, type PartyRole } from '../../../shared/api';
 import { call } from '../api';
 import { RecordScreen, type RecordCalls } from '../components/RecordScreen';
 import { boolCol, codeCol, textCol } from '../lib/columns';
@@ -55,12 +55,26 @@ export function PartiesScreen() {
       textCol<Party>('stallRegNo', L('stallRegNo'), 130),
       textCol<Party>('idDocNo', L('idDocNo'), 140),
       codeCol<Party>('nationality', L('nationality'), 160, 'countries', lang),
+      {
+        // the second language of the party's documents (invoice, packing list, contract, statement)
+        colId: 'docLanguage',
+        field: 'docLanguage',
+        headerName: L('docLanguage'),
+        width: 165,
+        editable: true,
+        cellDataType: false,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...DOC_LANGUAGES] },
+        valueFormatter: (p) => (typeof p.value === 'string' && p.value !== '' ? t(`docs.languages.${p.value}`) : ''),
+        filter: 'agTextColumnFilter',
+        filterValueGetter: (p) => (p.data ? t(`docs.languages.${p.data.docLanguage}`) : ''),
+      },
       textCol<Party>('address', L('address'), 220),
       textCol<Party>('email', L('email'), 180),
       textCol<Party>('notes', L('notes'), 200),
       boolCol<Party>('archived', L('archived'), 90, false),
     ];
-  }, [label, roleName, lang]);
+  }, [label, roleName, lang, t]);
 
   const filters = (
     <div className="segmented" role="group" aria-label={t('party.roleFilter')}>

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type Session } from 'electron';
 import { isApiName, type ApiResponse } from '../../shared/api';
 import { IPC_CHANNEL, IPC_DIALOG_CHANNEL, IPC_PROGRESS_CHANNEL, type PickKind } from '../../shared/bridge';
 import { AppError } from '../core/errors';
@@ -18,7 +18,7 @@ import { CoreHolder } from '../core/holder';
 import { dataDirFromArgv } from './args';
 import { contentSecurityPolicy } from './csp';
 import { buildMenu } from './menu';
-import { isRendererUrl, isTrustedSender, rendererLocation } from './sender';
+import { isAllowedExternalLink, isRendererUrl, isTrustedSender, rendererLocation } from './sender';
 import { windowOptions } from './window-options';
 
 /** Set by scripts/start.mjs: an Electron-ABI build of better-sqlite3 for a dev checkout (ignored when packaged). */
@@ -77,7 +77,11 @@ function hardenSession(ses: Session): void {
 
 function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // never a new window; an http(s) link the app built (EXTERNAL_LINK_HOSTS) goes to the system browser
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalLink(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
     contents.on('will-navigate', (event) => {
       if (!isRendererUrl(event.url, renderer)) event.preventDefault();
     });

@@ -78,3 +78,22 @@ export function isTrustedSender(
 ): boolean {
   return isMainFrame === true && isRendererUrl(frameUrl, expected, platform);
 }
+
+/**
+ * Hosts of the http(s) links the app itself builds and lets the system browser open. The app builds no
+ * external links today: a link added to the UI must add its host here, else the window refuses to open it.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = [];
+
+/**
+ * May a link the page asked to open (window.open, target=_blank) go to shell.openExternal? Only http(s), no
+ * user:password@, no odd ports, and only to a host the app builds links to. Everything else (file:, smb:,
+ * javascript:, custom protocols that start programs) is refused; the window itself never opens a new one.
+ */
+export function isAllowedExternalLink(url: string | null | undefined, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
+  if (typeof url !== 'string' || url.length > 2048) return false;
+  const u = parse(url);
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:')) return false;
+  if (u.username !== '' || u.password !== '' || u.port !== '') return false;
+  return hosts.includes(u.hostname.toLowerCase());
+}

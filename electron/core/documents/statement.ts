@@ -141,7 +141,8 @@ export async function buildStatement(db: DB, dataDir: string, arg: { partyId: nu
   s.blank();
   s.fields([[tx.bi(party.roles.includes('customer') || !party.roles.includes('supplier') ? 'statement.customer' : 'statement.supplier'), [buyerText(party), party.phone].filter(Boolean).join('\n'), 1, 2, 3, n]]);
   s.fields([
-    [tx.bi('statement.period'), `${tx.zh('statement.periodValue', period)}\n${tx.fx('statement.periodValue', period)}`, 1, 2, 3, 4],
+    // dates stay one left-to-right run inside an Arabic line (else 2026-03-01 may be shown as 01-03-2026)
+    [tx.bi('statement.period'), `${tx.zh('statement.periodValue', period)}\n${tx.fx('statement.periodValue', { from: tx.ltr(arg.from), to: tx.ltr(arg.to) })}`, 1, 2, 3, 4],
     [tx.bi('common.date'), todayLocal(), 5, 5, 6, n],
   ]);
   let firstHeader = 0;
@@ -184,7 +185,7 @@ export async function buildStatement(db: DB, dataDir: string, arg: { partyId: nu
   signatures(s, tx, company.nameEn || company.nameZh, partyLabel);
 
   if (firstHeader > 0) fitColumns(ws, { fromRow: firstHeader, toRow: lastRow, min: 10, max: 36, minByColumn: { 1: 11, 2: 14, 3: 28, 4: 14, 5: 14, 6: 14 } });
-  finishSheet(s, { title: `${tx.fx('statement.title')} ${arg.from} – ${arg.to}`, right: partyLabel, orientation: 'portrait' });
+  finishSheet(s, { title: `${tx.fx('statement.title')} ${tx.ltr(`${arg.from} – ${arg.to}`)}`, right: partyLabel, orientation: 'portrait' });
   const result = await saveDocument(ctx, dataDir, `statement-${partyLabel}-${arg.from}-${arg.to}`, tx, outFile);
   return { ...result, currencies: data.currencies.map(({ currency, opening, debit, credit, closing, movements }) => ({ currency, opening, debit, credit, closing, movements })) };
 }

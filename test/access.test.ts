@@ -297,6 +297,17 @@ describe('a clerk', () => {
     expect([...seenByOwner].sort()).toEqual([...SECRETS].sort());
   });
 
+  it('sees a receivable of a party that is also a supplier without what we owe them', async () => {
+    const both = await owner('parties.create', { roles: ['customer', 'supplier'], nameZh: '又买又卖' });
+    const so = await owner('orders.create', { kind: 'sales', partyId: both.id, orderDate: '2026-11-25', currency: 'CNY', rate: '1', lines: [{ nameZh: '杯子', quantity: '1', unitPrice: '100' }] });
+    await owner('orders.confirm', { id: so.id });
+    const po = await owner('orders.create', { kind: 'purchase', partyId: both.id, orderDate: '2026-11-25', currency: 'CNY', rate: '1', lines: [{ nameZh: '杯子', quantity: '1', unitPrice: '31.4' }] });
+    await owner('orders.confirm', { id: po.id });
+    const row = async (s: string) => (await as(s, 'balances.list', { asOf: '2026-11-29' })).find((r) => r.partyId === both.id);
+    expect((await row(ownerSession))?.balance).toBe('68.60');
+    expect((await row(clerkSession))?.balance).toBe('100.00');
+  });
+
   it('still sees what a clerk works with: sales prices, the purchase order lines to receive, money received', async () => {
     const po = await clerk('orders.get', { id: ids.po });
     expect(po.lines[0]).toMatchObject({ quantity: '100', unitPrice: '', amount: '' });

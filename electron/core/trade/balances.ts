@@ -60,7 +60,11 @@ interface Acc {
 
 const zeroBuckets = (): Record<Bucket, number> => ({ d0_30: 0, d31_60: 0, d61_90: 0, d90plus: 0 });
 
-export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>): BalanceRow[] {
+/**
+ * `salesSideOnly` (a clerk's view): only sales orders and money received count, so a party that is both buyer
+ * and supplier does not show a receivable net of what we owe them (which would give the payable away).
+ */
+export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>, opts: { salesSideOnly?: boolean } = {}): BalanceRow[] {
   const asOf = q.asOf ?? todayIso();
   const base = baseCurrency(db);
   const acc = new Map<string, Acc>();
@@ -95,7 +99,7 @@ export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>): BalanceR
     )
     .all({ asOf }) as { kind: 'sales' | 'purchase'; party_id: number; order_date: string; currency: string; rate_e6: number; open_minor: number }[];
   for (const o of orders) {
-    if (o.open_minor === 0) continue;
+    if (o.open_minor === 0 || (opts.salesSideOnly && o.kind === 'purchase')) continue;
     const a = get(o.party_id, o.currency);
     const sign = o.kind === 'sales' ? 1 : -1;
     a.balance += sign * o.open_minor;
@@ -115,7 +119,7 @@ export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>): BalanceR
     )
     .all({ asOf }) as { direction: 'in' | 'out'; party_id: number; currency: string; rate_e6: number; unallocated: number }[];
   for (const p of payments) {
-    if (p.unallocated === 0) continue;
+    if (p.unallocated === 0 || (opts.salesSideOnly && p.direction === 'out')) continue;
     const a = get(p.party_id, p.currency);
     const sign = p.direction === 'in' ? -1 : 1;
     a.balance += sign * p.unallocated;

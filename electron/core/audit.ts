@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import type { AuditEntry, AuditVerifyResult, ApiParsedArg } from '../../shared/api';
 import type { DB } from './db';
+import { cached } from './statements';
 
 interface AuditRow {
   id: number;
@@ -38,7 +39,7 @@ export function auditHash(r: HashedFields): string {
 
 /** The hash the next entry must link to, and the next id; in the caller's transaction. */
 export function auditHead(db: DB): { id: number; hash: string } {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = cached(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   return last ?? { id: 0, hash: '' };
 }
 
@@ -58,7 +59,8 @@ export function appendAudit(
     changes: e.changes,
     prev_hash: head.hash,
   };
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_log (id, at, user_name, entity, entity_id, action, changes, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(row.id, row.at, row.user_name, row.entity, row.entity_id, row.action, row.changes, row.prev_hash, auditHash(row));

@@ -1,5 +1,6 @@
 import { DOC_LANGUAGES, type ApiParsedArg, type DocLanguage, type Party, type PartyRole } from '../../shared/api';
 import { countReferences, nowIso, type DB } from './db';
+import { cached } from './statements';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
 import { audit, diff } from './trade/common';
@@ -80,7 +81,7 @@ function auditView(p: Party): Record<string, unknown> {
 }
 
 export function getParty(db: DB, id: number): Party {
-  const r = db.prepare('SELECT * FROM party WHERE id = ?').get(id) as PartyRow | undefined;
+  const r = cached(db, 'SELECT * FROM party WHERE id = ?').get(id) as PartyRow | undefined;
   if (!r) throw notFound('Party', id);
   return toParty(r);
 }
@@ -112,9 +113,7 @@ export function createParty(db: DB, p: ApiParsedArg<'parties.create'>, user = 'o
     const fields = Object.entries(COLUMNS).filter(([k]) => (p as Record<string, unknown>)[k] !== undefined);
     const cols = ['roles', ...fields.map(([, c]) => c), 'created_at', 'updated_at'];
     const values = [encodeRoles(p.roles ?? []), ...fields.map(([k]) => (p as Record<string, unknown>)[k]), now, now];
-    const info = db
-      .prepare(`INSERT INTO party (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...values);
+    const info = cached(db, `INSERT INTO party (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
     const created = getParty(db, Number(info.lastInsertRowid));
     audit(db, user, 'party', created.id, 'create', auditView(created));
     return created;
@@ -128,7 +127,7 @@ export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.upd
     if (next.nameZh === '' && next.nameEn === '') throw invalid('patch.nameZh', 'a name in Chinese or English is required');
     if (next.roles.length === 0) throw invalid('patch.roles', 'choose at least one role');
     const sets = Object.entries(COLUMNS).map(([, c]) => `${c} = ?`);
-    db.prepare(`UPDATE party SET roles = ?, ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+    cached(db, `UPDATE party SET roles = ?, ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
       encodeRoles(next.roles),
       ...Object.keys(COLUMNS).map((k) => next[k as keyof typeof COLUMNS]),
       nowIso(),

@@ -1,6 +1,7 @@
 import type { ApiParsedArg, Product } from '../../shared/api';
 import { divRound, formatScaled, formatScaledTrim, parseScaled } from '../../shared/decimal';
 import { countReferences, nowIso, type DB } from './db';
+import { cached } from './statements';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
 import { audit, diff } from './trade/common';
@@ -98,7 +99,7 @@ const SELECT = `SELECT p.*, CASE WHEN s.name_zh <> '' THEN s.name_zh ELSE s.name
                 FROM product p LEFT JOIN party s ON s.id = p.supplier_id`;
 
 export function getProduct(db: DB, id: number): Product {
-  const r = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProductRow | undefined;
+  const r = cached(db, `${SELECT} WHERE p.id = ?`).get(id) as ProductRow | undefined;
   if (!r) throw notFound('Product', id);
   return toProduct(r);
 }
@@ -180,16 +181,14 @@ function toStored(p: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'onH
 
 /** Rules that need the database or several fields at once. `prefix` is the argument path of the fields. */
 function checkRules(db: DB, s: Stored, id: number | null, prefix: string): void {
-  const clash = db
-    .prepare('SELECT id FROM product WHERE item_no = ? COLLATE NOCASE AND id IS NOT ?')
-    .get(s.item_no, id) as { id: number } | undefined;
+  const clash = cached(db, 'SELECT id FROM product WHERE item_no = ? COLLATE NOCASE AND id IS NOT ?').get(s.item_no, id) as { id: number } | undefined;
   if (clash) throw invalid(`${prefix}itemNo`, `item no. ${s.item_no} is already used by product ${clash.id}`);
   if (s.name_zh === '' && s.name_en === '') throw invalid(`${prefix}nameZh`, 'a name in Chinese or English is required');
   if (s.gross_g !== null && s.net_g !== null && s.net_g > s.gross_g) {
     throw invalid(`${prefix}netKgPerCarton`, 'net weight is more than gross weight');
   }
   if (s.supplier_id !== null) {
-    const sup = db.prepare('SELECT roles FROM party WHERE id = ?').get(s.supplier_id) as { roles: string } | undefined;
+    const sup = cached(db, 'SELECT roles FROM party WHERE id = ?').get(s.supplier_id) as { roles: string } | undefined;
     if (!sup) throw invalid(`${prefix}supplierId`, `party ${s.supplier_id} does not exist`);
     if (!sup.roles.includes(',supplier,')) throw invalid(`${prefix}supplierId`, `party ${s.supplier_id} is not a supplier`);
   }
@@ -239,9 +238,7 @@ export function createProduct(db: DB, input: ApiParsedArg<'products.create'>, us
     checkRules(db, s, null, '');
     const now = nowIso();
     const cols = [...Object.keys(s), 'created_at', 'updated_at'];
-    const info = db
-      .prepare(`INSERT INTO product (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...Object.values(s), now, now);
+    const info = cached(db, `INSERT INTO product (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(s), now, now);
     const created = getProduct(db, Number(info.lastInsertRowid));
     audit(db, user, 'product', created.id, 'create', auditView(created));
     return created;
@@ -254,7 +251,7 @@ export function updateProduct(db: DB, id: number, patch: Patch, user = 'owner'):
     const s = toStored({ ...current, ...stripPatch(patch) });
     checkRules(db, s, id, 'patch.');
     const sets = Object.keys(s).map((c) => `${c} = ?`);
-    db.prepare(`UPDATE product SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...Object.values(s), nowIso(), id);
+    cached(db, `UPDATE product SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...Object.values(s), nowIso(), id);
     const updated = getProduct(db, id);
     const changes = diff(auditView(current), auditView(updated));
     if (Object.keys(changes).length > 0) audit(db, user, 'product', id, 'update', changes);

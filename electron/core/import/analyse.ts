@@ -54,6 +54,8 @@ function display(v: unknown): string {
   return String(v);
 }
 
+const displayAll = (v: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, display(x)]));
+
 export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
   const kind = o.kind;
   const fields = fieldsOf(kind);
@@ -101,6 +103,12 @@ export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
     if (hasIdentity(r)) lastIdentity = i;
   });
 
+  // a repeated header row (a long list printed page by page) repeats the header's texts
+  const plainLower = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+  const headerLower = mapping.map((_f, c) => {
+    const h = read.rows[info.lastIndex]?.cells[c];
+    return typeof h === 'string' ? plainLower(h) : '';
+  });
   const lastHeaderRow = info.headerRows[info.headerRows.length - 1]!;
   let prevRowNo = lastHeaderRow;
   for (let i = 0; i < dataRows.length; i++) {
@@ -113,7 +121,7 @@ export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
     counts.rows += r.rowNo - prevRowNo - 1 + 1;
     prevRowNo = r.rowNo;
 
-    const total = r.cells.slice(0, 12).find((c) => TOTAL_WORDS.test(headerKey(cellText(c))));
+    const total = r.cells.slice(0, 12).find((c) => typeof c === 'string' && MAY_BE_TOTAL.test(c) && TOTAL_WORDS.test(headerKey(c)));
     if (total !== undefined) {
       skip({ row: r.rowNo, reason: 'totals', text: cellText(total) });
       continue;
@@ -128,7 +136,7 @@ export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
       skip({ row: r.rowNo, reason: 'blank' });
       continue;
     }
-    const sameAsHeader = mapping.filter((f, c) => f !== null && cellText(r.cells[c] ?? null) !== '' && headerKey(cellText(r.cells[c] ?? null)) === headerKey(info.headers[c] ?? '')).length;
+    const sameAsHeader = mapping.filter((f, c) => f !== null && headerLower[c] !== '' && typeof r.cells[c] === 'string' && plainLower(r.cells[c] as string) === headerLower[c]).length;
     if (sameAsHeader >= 2) {
       skip({ row: r.rowNo, reason: 'header' });
       continue;
@@ -154,12 +162,12 @@ export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
         if (p.currency) currencyHint = p.currency;
       }
     });
-    if (issues.length === 0) ctx.check(r.rowNo, values, currencyHint, issue, (rec, preview) => {
+    if (issues.length === 0) ctx.check(r.rowNo, values, currencyHint, issue, (rec, preview, action) => {
       records.push(rec);
-      if (preview.action === 'create') counts.create++;
-      else if (preview.action === 'update') counts.update++;
-      else if (preview.action === 'unchanged') counts.unchanged++;
-      if (previewRows.length < PREVIEW_ROWS) previewRows.push(preview);
+      if (action === 'create') counts.create++;
+      else if (action === 'update') counts.update++;
+      else if (action === 'unchanged') counts.unchanged++;
+      if (previewRows.length < PREVIEW_ROWS) previewRows.push(preview());
     });
     if (issues.length > 0) {
       counts.rejected++;
@@ -202,7 +210,7 @@ export function analyse(db: DB, read: ReadResult, o: AnalyseOptions): Analysis {
 }
 
 type Issue = (field: string, message: string) => void;
-type Accept = (rec: PlannedRecord, preview: ImportPreviewRow) => void;
+type Accept = (rec: PlannedRecord, preview: () => ImportPreviewRow, action: ImportPreviewRow['action']) => void;
 
 interface KindContext {
   check(row: number, values: Record<string, unknown>, currencyHint: string | null, issue: Issue, accept: Accept): void;
@@ -227,6 +235,8 @@ function tidyNames(v: Record<string, unknown>): void {
 }
 
 const lower = (s: string) => s.trim().toLowerCase();
+/** cheap test before the full one: a cell that can start with a totals word */
+const MAY_BE_TOTAL = /^[\s\u3000]*[合总小共TtSsＴｔＳｓ]/;
 
 /** Supplier parties by name (Chinese or English) and by 商户号. */
 function supplierIndex(db: DB): (text: string) => { id: number } | { error: string } {
@@ -296,7 +306,7 @@ function productContext(db: DB): KindContext {
         if (!parsed.success) return zodIssues(parsed.error, issue);
         const d = parsed.data as Record<string, unknown>;
         if (d.grossKgPerCarton && d.netKgPerCarton && Number(d.netKgPerCarton) > Number(d.grossKgPerCarton)) return issue('netKgPerCarton', `net weight ${String(d.netKgPerCarton)} kg is more than gross weight ${String(d.grossKgPerCarton)} kg`);
-        accept({ row, type: 'product', id: null, data: d }, { row, action: 'create', values: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, display(x)])) });
+        accept({ row, type: 'product', id: null, data: d }, () => ({ row, action: 'create', values: displayAll(v) }), 'create');
         return;
       }
       const patch: Record<string, unknown> = {};
@@ -314,8 +324,7 @@ function productContext(db: DB): KindContext {
       const net = (patch.netKgPerCarton as string | undefined) ?? current.netKgPerCarton;
       if (gross && net && Number(net) > Number(gross)) return issue('netKgPerCarton', `net weight ${net} kg is more than gross weight ${gross} kg`);
       const action = Object.keys(patch).length ? 'update' : 'unchanged';
-      const values = Object.fromEntries(Object.entries({ ...v, itemNo: current.itemNo }).map(([k, x]) => [k, display(x)]));
-      accept({ row, type: 'product', id: current.id, data: parsed.data as Record<string, unknown> }, { row, action, values, changes, matchId: current.id });
+      accept({ row, type: 'product', id: current.id, data: parsed.data as Record<string, unknown> }, () => ({ row, action, values: displayAll({ ...v, itemNo: current.itemNo }), changes, matchId: current.id }), action);
     },
   };
 }
@@ -340,11 +349,11 @@ function partyContext(db: DB, defaultRole: PartyRole): KindContext {
       if (dup !== undefined) return issue(zh ? 'nameZh' : 'nameEn', `${zh || en} is also on row ${dup}`);
       inFile.set(key, row);
       const current = roles.map((r) => find(r, zh, en)).find((p) => p !== undefined);
-      const values = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, display(x)]));
+      const values = () => displayAll(v);
       if (!current) {
         const parsed = PartyInputSchema.safeParse(v);
         if (!parsed.success) return zodIssues(parsed.error, issue);
-        accept({ row, type: 'party', id: null, data: parsed.data as Record<string, unknown> }, { row, action: 'create', values });
+        accept({ row, type: 'party', id: null, data: parsed.data as Record<string, unknown> }, () => ({ row, action: 'create', values: values() }), 'create');
         return;
       }
       const patch: Record<string, unknown> = {};
@@ -361,10 +370,8 @@ function partyContext(db: DB, defaultRole: PartyRole): KindContext {
       }
       const parsed = PartyPatchSchema.safeParse(patch);
       if (!parsed.success) return zodIssues(parsed.error, issue);
-      accept(
-        { row, type: 'party', id: current.id, data: parsed.data as Record<string, unknown> },
-        { row, action: Object.keys(patch).length ? 'update' : 'unchanged', values, changes, matchId: current.id },
-      );
+      const action = Object.keys(patch).length ? 'update' : 'unchanged';
+      accept({ row, type: 'party', id: current.id, data: parsed.data as Record<string, unknown> }, () => ({ row, action, values: values(), changes, matchId: current.id }), action);
     },
   };
 }
@@ -405,8 +412,8 @@ function lineContext(db: DB, orderKind: OrderKind, currency: string): KindContex
         const diff = Math.abs(Number(v.amount) - Number(computed.amount));
         if (diff > 0.005 + 1e-9) return issue('amount', `${v.amount} is not quantity × unit price = ${computed.amount}`);
       }
-      const values = Object.fromEntries(Object.entries({ ...v, quantity: computed.quantity, amount: computed.amount }).map(([k, x]) => [k, display(x)]));
-      accept({ row, type: 'line', data: parsed.data as Record<string, unknown> }, { row, action: 'line', values, ...(product ? { matchId: product.id } : {}) });
+      const values = () => displayAll({ ...v, quantity: computed.quantity, amount: computed.amount });
+      accept({ row, type: 'line', data: parsed.data as Record<string, unknown> }, () => ({ row, action: 'line', values: values(), ...(product ? { matchId: product.id } : {}) }), 'line');
     },
   };
 }

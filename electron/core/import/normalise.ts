@@ -83,12 +83,15 @@ export interface DecimalOpts {
   allowZero?: boolean;
 }
 
+const PLAIN = /^\d+(\.\d+)?$/;
+
 /** A non-negative decimal with at most `scale` decimals, as canonical text ("1,234.50" → "1234.5"). */
 export function parseDecimal(c: Cell, o: DecimalOpts): Parsed<string> & { currency?: string | null } {
   if (typeof c === 'number') {
     if (c < 0) return bad(`${numberText(c)} is negative`);
     return checkDecimal(numberText(c), numberText(c), o);
   }
+  if (typeof c === 'string' && PLAIN.test(c)) return checkDecimal(c, c, o);
   const raw = cellText(c);
   let t = halfWidth(raw).replace(/[\s\u00a0]/g, '');
   const cur = stripCurrency(t);

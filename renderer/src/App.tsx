@@ -25,6 +25,7 @@ import { ProductsScreen } from './screens/ProductsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
+import { ImportScreen } from './screens/import/ImportScreen';
 import { HistoryScreen } from './screens/history/HistoryScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { DashboardScreen } from './screens/money/DashboardScreen';
@@ -49,6 +50,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
   stock: StockScreen,
   claims: ClaimsScreen,
   reports: ReportsScreen,
+  import: ImportScreen,
   history: HistoryScreen,
   backup: BackupScreen,
   parties: PartiesScreen,
@@ -60,6 +62,7 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
 const SCREEN_NEEDS: Partial<Record<Screen, ApiName>> = {
   imports: 'imports.list',
   reports: 'ledgers.export',
+  import: 'import.run',
   history: 'history.list',
   backup: 'backup.status',
   settings: 'company.update',

@@ -23,9 +23,11 @@ import docsEn from './areas/docs.en.json';
 import docsZh from './areas/docs.zh.json';
 import accessEn from './areas/access.en.json';
 import accessZh from './areas/access.zh.json';
+import importEn from './areas/import.en.json';
+import importZh from './areas/import.zh.json';
 
-const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh, ...safetyZh, ...docsZh, ...accessZh };
-const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn, ...safetyEn, ...docsEn, ...accessEn };
+const zhAll = { ...zh, ...ordersZh, ...moneyZh, ...logisticsZh, ...reportsZh, ...historyZh, ...safetyZh, ...docsZh, ...accessZh, ...importZh };
+const enAll = { ...en, ...ordersEn, ...moneyEn, ...logisticsEn, ...reportsEn, ...historyEn, ...safetyEn, ...docsEn, ...accessEn, ...importEn };
 
 export const UI_LANGUAGES = ['zh', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

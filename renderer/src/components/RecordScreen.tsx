@@ -167,6 +167,11 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
             {t('common.delete')}
           </button>
           <HistoryButton entity={name === 'parties' ? 'party' : 'product'} id={selected?.id} />
+          {!isClerk && (
+            <button type="button" data-action="import-excel" onClick={() => (window.location.hash = `#import/${name}`)}>
+              {t('common.importExcel')}
+            </button>
+          )}
         </div>
       </div>
       <div className="toolbar filters-bar">

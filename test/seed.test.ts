@@ -126,3 +126,26 @@ describe('stock on hand kept per product (migration 10)', () => {
     expect(db.prepare('SELECT on_hand_e3 FROM product_stock WHERE product_id = ?').pluck().get(p.id)).toBe(0);
   });
 });
+
+describe('allocated sum per payment (migration 11)', () => {
+  it('equals the sum of its allocations after seeding and after allocations are added, changed, moved and removed', async () => {
+    const core = await testCore({ setup: false });
+    const db = core.db;
+    seed(db, { lines: 3000, seed: 4 });
+    const wrong = () =>
+      db.prepare('SELECT id, allocated_minor, (SELECT coalesce(sum(amount_minor), 0) FROM payment_allocation WHERE payment_id = payment.id) AS counted FROM payment WHERE allocated_minor <> counted').all();
+    expect(db.prepare('SELECT count(*) FROM payment WHERE allocated_minor > 0').pluck().get()).toBeGreaterThan(10);
+    expect(wrong()).toEqual([]);
+    const [p1, p2] = db.prepare('SELECT payment_id FROM payment_allocation GROUP BY payment_id ORDER BY payment_id LIMIT 2').pluck().all() as number[];
+    const o = db.prepare('SELECT id FROM trade_order WHERE id NOT IN (SELECT order_id FROM payment_allocation WHERE payment_id = ?) LIMIT 1').pluck().get(p1) as number;
+    for (const w of [
+      `INSERT INTO payment_allocation (payment_id, order_id, amount_minor) VALUES (${p1}, ${o}, 123)`,
+      `UPDATE payment_allocation SET amount_minor = amount_minor + 5 WHERE payment_id = ${p1} AND order_id = ${o}`,
+      `UPDATE payment_allocation SET payment_id = ${p2} WHERE payment_id = ${p1} AND order_id = ${o}`,
+      `DELETE FROM payment_allocation WHERE payment_id = ${p2} AND order_id = ${o}`,
+    ]) {
+      db.exec(w);
+      expect(wrong(), w).toEqual([]);
+    }
+  });
+});

@@ -109,12 +109,15 @@ export function listBalances(db: DB, q: ApiParsedArg<'balances.list'>, opts: { s
 
   const payments = db
     .prepare(
+      // unallocated = amount − allocations to orders dated ≤ asOf = amount − the stored allocated sum (payment.
+      // allocated_minor, kept by triggers: migration 11) + allocations to orders dated after asOf
       `SELECT * FROM (
          SELECT pm.direction, pm.party_id, pm.currency, pm.rate_e6,
-                pm.amount_minor
-                - (SELECT coalesce(sum(pa.amount_minor), 0) FROM payment_allocation pa JOIN trade_order o ON o.id = pa.order_id
-                   WHERE pa.payment_id = pm.id AND o.order_date <= @asOf) AS unallocated
-         FROM payment pm WHERE pm.pay_date <= @asOf)
+                pm.amount_minor - pm.allocated_minor + coalesce(later.amount, 0) AS unallocated
+         FROM payment pm
+         LEFT JOIN (SELECT pa.payment_id, sum(pa.amount_minor) AS amount FROM trade_order o JOIN payment_allocation pa ON pa.order_id = o.id
+                    WHERE o.order_date > @asOf GROUP BY pa.payment_id) later ON later.payment_id = pm.id
+         WHERE pm.pay_date <= @asOf)
        WHERE unallocated <> 0`,
     )
     .all({ asOf }) as { direction: 'in' | 'out'; party_id: number; currency: string; rate_e6: number; unallocated: number }[];

@@ -52,6 +52,7 @@ import {
 import { FilingExportSchema, FilingValidateSchema, type FilingExport, type FilingProblem } from './filing';
 import { JobCancelSchema, LedgersExportSchema, type JobCancelResult, type LedgersExport } from './ledgers';
 import { GridExportSchema, type GridExportResult } from './gridExport';
+import { OrdersExportSchema } from './ordersExport';
 import {
   ChangeOwnPinSchema,
   IdleMinutesSchema,
@@ -533,6 +534,8 @@ export const apiMap = {
   'orders.list': call<OrderSummary[]>()(OrderListSchema),
   /** One block of the orders list, sorted and filtered in SQL, with the count and totals of the whole filter. */
   'orders.page': call<OrderPage>()(OrderPageSchema),
+  /** "Export to Excel" of the orders list: every order of the filter in the grid's sort and columns (a job with progress, cancellable). */
+  'orders.export': call<GridExportResult>()(OrdersExportSchema),
   'orders.get': call<Order>()(ById),
   'orders.create': call<Order>()(OrderCreateSchema),
   'orders.update': call<Order>()(OrderUpdateSchema),

@@ -46,6 +46,7 @@ export const callAccess = {
 
   'orders.list': 'limited',
   'orders.page': 'limited',
+  'orders.export': 'limited',
   'orders.get': 'limited',
   'orders.create': 'limited',
   'orders.update': 'limited',

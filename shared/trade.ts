@@ -193,6 +193,8 @@ export interface OrderCurrencyTotals {
   currency: string;
   count: number;
   amount: string;
+  /** the amount of the orders that are not cancelled (what the list's footer shows) */
+  activeAmount: string;
   paid: string;
   unpaid: string;
   baseAmount: string;

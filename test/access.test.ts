@@ -217,6 +217,15 @@ describe('a clerk', () => {
       ['orders.create', { kind: 'purchase', partyId: ids.stall, orderDate: '2026-11-29', currency: 'CNY', rate: '1', lines: [{ quantity: '1', unitPrice: '1' }] }],
       ['orders.update', { id: ids.po, header: { notes: 'x' } }],
       ['orders.page', { kind: 'purchase', offset: 0, sort: { field: 'amount', dir: 'desc' } }],
+      [
+        'orders.export',
+        {
+          query: { kind: 'purchase' },
+          columns: [{ field: 'amount', header: 'Amount', widthPx: 100, kind: 'number' }],
+          statusWords: { draft: 'd', confirmed: 'c', partial: 'p', complete: 'x', closed: 'z', cancelled: 'n' },
+          title: 'Purchase orders',
+        },
+      ],
       ['payments.create', { direction: 'out', partyId: ids.stall, payDate: '2026-11-29', amount: '1', currency: 'CNY', rate: '1', method: 'cash' }],
       ['payments.update', { id: ids.payOut, payment: { direction: 'in', partyId: ids.stall, payDate: '2026-11-29', amount: '1', currency: 'CNY', rate: '1', method: 'cash' } }],
       ['payments.update', { id: ids.payIn, payment: { direction: 'out', partyId: ids.buyer, payDate: '2026-11-29', amount: '1', currency: 'CNY', rate: '1', method: 'cash' } }],
@@ -275,7 +284,7 @@ describe('a clerk', () => {
     'codes.list', 'currencies.list', 'parties.create', 'parties.update', 'products.create', 'products.update', 'orders.create',
     'orders.update', 'orders.confirm', 'orders.close', 'orders.receive', 'payments.create', 'payments.update', 'shipments.get',
     'shipments.create', 'shipments.update', 'shipments.setStatus', 'claims.create', 'attachments.add', 'attachments.get',
-    'filing.export', 'grid.export', 'jobs.cancel', 'ui.set', 'auth.signIn', 'auth.signOut', 'auth.changePin',
+    'filing.export', 'grid.export', 'orders.export', 'jobs.cancel', 'ui.set', 'auth.signIn', 'auth.signOut', 'auth.changePin',
     // a file of a sales order's own prices; refused for a purchase order (test/documents.test.ts)
     'documents.contract',
   ]);

@@ -15,6 +15,7 @@ import { currencyDecimals } from '../shared/currency';
 import { formatScaled, parseScaled } from '../shared/decimal';
 import { ORDER_SORT_FIELDS, type OrderSummary } from '../shared/trade';
 import { ok, raw } from './helpers';
+import { readBook, rowValues } from './xlsx-read';
 
 let core: Core;
 let dir: string;
@@ -53,13 +54,14 @@ async function allPages(filter: Filter, sort: ApiArg<'orders.page'>['sort'], lim
 
 function expectedTotals(list: OrderSummary[]) {
   const bd = currencyDecimals(core.db.prepare('SELECT base_currency FROM company WHERE id = 1').pluck().get() as string);
-  const by = new Map<string, { count: number; amount: number; paid: number; unpaid: number; base: number }>();
+  const by = new Map<string, { count: number; amount: number; active: number; paid: number; unpaid: number; base: number }>();
   let base = 0;
   for (const o of list) {
     const d = currencyDecimals(o.currency);
-    const t = by.get(o.currency) ?? { count: 0, amount: 0, paid: 0, unpaid: 0, base: 0 };
+    const t = by.get(o.currency) ?? { count: 0, amount: 0, active: 0, paid: 0, unpaid: 0, base: 0 };
     t.count++;
     t.amount += parseScaled(o.amount, d);
+    if (o.status !== 'cancelled') t.active += parseScaled(o.amount, d);
     t.paid += parseScaled(o.paid, d);
     t.unpaid += parseScaled(o.unpaid, d);
     t.base += parseScaled(o.baseAmount, bd);
@@ -74,6 +76,7 @@ function expectedTotals(list: OrderSummary[]) {
         currency,
         count: t.count,
         amount: formatScaled(t.amount, currencyDecimals(currency)),
+        activeAmount: formatScaled(t.active, currencyDecimals(currency)),
         paid: formatScaled(t.paid, currencyDecimals(currency)),
         unpaid: formatScaled(t.unpaid, currencyDecimals(currency)),
         baseAmount: formatScaled(t.base, bd),
@@ -349,5 +352,51 @@ describe('migration 7 on an existing file', () => {
     } finally {
       fs.rmSync(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('orders.export', () => {
+  const words = { draft: '草稿', confirmed: '已确认', partial: '部分出货', complete: '已出货', closed: '已关闭', cancelled: '已取消' };
+  const columns: ApiArg<'orders.export'>['columns'] = [
+    { field: 'no', header: '单号', widthPx: 130, kind: 'text' },
+    { field: 'orderDate', header: '日期', widthPx: 110, kind: 'date' },
+    { field: 'partyName', header: '客户', widthPx: 200, kind: 'text' },
+    { field: 'currency', header: '币种', widthPx: 80, kind: 'text' },
+    { field: 'amount', header: '金额', widthPx: 120, kind: 'money', currencyColumn: 3 },
+    { field: 'status', header: '状态', widthPx: 110, kind: 'text' },
+    { field: 'cartons', header: '箱数', widthPx: 90, kind: 'number' },
+  ];
+
+  it('writes every order of the filter in the sort asked, with the columns given, and totals per currency', async () => {
+    const query = { kind: 'sales' as const, to: '2099-12-31', sort: { field: 'partyName' as const, dir: 'asc' as const } };
+    const r = await ok(core, 'orders.export', { query, columns, statusWords: words, title: '订单 · 销售订单', labels: { total: '合计（{rows} 行）', currencyTotal: '合计 {currency}（{rows} 行）' } });
+    const { rows: want } = await allPages({ kind: 'sales', to: '2099-12-31' }, query.sort, 100);
+    expect(want.length).toBeGreaterThan(20);
+    expect(r.rows).toBe(want.length);
+    const ws = (await readBook(path.join(dir, 'exports', r.fileName))).worksheets[0]!;
+    expect(rowValues(ws, 1, columns.length)).toEqual(columns.map((c) => c.header));
+    const got = Array.from({ length: want.length }, (_, i) => rowValues(ws, i + 2, columns.length));
+    expect(got.map((v) => v[0])).toEqual(want.map((o) => o.no));
+    expect(got.map((v) => v[2])).toEqual(want.map((o) => o.partyName));
+    expect(got.map((v) => v[5])).toEqual(want.map((o) => words[o.status]));
+    expect(new Set(want.map((o) => o.status)).size).toBeGreaterThan(2);
+    expect(got.map((v) => v[4])).toEqual(want.map((o) => Number(o.amount)));
+    expect(got.map((v) => v[6])).toEqual(want.map((o) => o.cartons));
+    const [y, m, d] = want[0]!.orderDate.split('-').map(Number) as [number, number, number];
+    expect(got[0]![1]).toEqual(new Date(Date.UTC(y, m - 1, d)));
+    // after the rows: one totals row, then one per currency with the exact sum of its orders
+    const currencies = [...new Set(want.map((o) => o.currency))].sort();
+    expect(currencies.length).toBeGreaterThan(1);
+    currencies.forEach((cur, i) => {
+      const row = rowValues(ws, want.length + 3 + i, columns.length);
+      const sum = want.filter((o) => o.currency === cur).reduce((a, o) => a + parseScaled(o.amount, currencyDecimals(cur)), 0);
+      expect([row[0], row[3], row[4]]).toEqual([`合计 ${cur}（${want.filter((o) => o.currency === cur).length} 行）`, cur, Number(formatScaled(sum, currencyDecimals(cur)))]);
+    });
+  });
+
+  it('refuses a currency column that is not there', async () => {
+    const bad = await raw(core, 'orders.export', { query: { kind: 'sales' }, columns: [{ ...columns[4]!, currencyColumn: 9 }], statusWords: words, title: 'x' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.issues?.[0]?.path).toBe('columns.0.currencyColumn');
   });
 });

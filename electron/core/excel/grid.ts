@@ -21,6 +21,7 @@ import { getCompany } from '../company';
 import type { HandlerContext } from '../context';
 import { safeFileName } from '../filing/api';
 import { startFileJob, type StartOptions } from '../jobs';
+import type { JobInput } from '../jobs/types';
 import { CancelledError, type BuildHooks } from '../ledgers/build';
 import { heightForLines, uniqueSheetName, wrappedLines } from './sheet';
 import { renameIntoPlace, tempNameFor } from './write';
@@ -374,27 +375,38 @@ export function gridFileName(title: string, now: Date): string {
 }
 
 /**
- * The API call: a job of the runner (electron/core/jobs, kind 'grid': a worker thread when the built entry is
- * there), with progress events under the cancelToken; written into the data folder's exports/ (a copy stays
- * there) and returned as bytes.
+ * Run a sheet export as a job of the runner (electron/core/jobs: a worker thread when the built entry is there)
+ * with progress events under the cancelToken; written into the data folder's exports/ (a copy stays there) and
+ * returned as bytes. `input` makes the job's input from the temp file, the company name (for the printed page
+ * header, in the export's language) and the time.
  */
+export async function runSheetExport(
+  ctx: Pick<HandlerContext, 'db' | 'dataDir' | 'progress'>,
+  arg: { title: string; language?: 'zh' | 'en' | undefined; cancelToken?: string | undefined },
+  input: (tmpFile: string, companyName: string, now: Date) => JobInput,
+  opts: Pick<StartOptions, 'workerScript'> & { now?: Date } = {},
+): Promise<GridExportResult> {
+  const now = opts.now ?? new Date();
+  const company = getCompany(ctx.db);
+  const companyName = company ? (arg.language === 'en' ? company.nameEn || company.nameZh : company.nameZh || company.nameEn) : '';
+  const dir = path.join(ctx.dataDir, 'exports');
+  fs.mkdirSync(dir, { recursive: true });
+  const fileName = gridFileName(arg.title, now);
+  const job = startFileJob((tmpFile) => input(tmpFile, companyName, now), path.join(dir, fileName), {
+    ...(arg.cancelToken ? { jobId: arg.cancelToken } : {}),
+    ...(opts.workerScript ? { workerScript: opts.workerScript } : {}),
+    onProgress: (e) => ctx.progress(e),
+  });
+  const { file, rows } = (await job.result) as { file: string; rows: number };
+  return { fileName, dataBase64: fs.readFileSync(file).toString('base64'), rows };
+}
+
+/** The API call grid.export: a job of kind 'grid' (see runSheetExport). */
 export async function exportGrid(
   ctx: Pick<HandlerContext, 'db' | 'dataDir' | 'progress'>,
   arg: GridExport,
   opts: Pick<StartOptions, 'workerScript'> & { now?: Date } = {},
 ): Promise<GridExportResult> {
-  const { cancelToken, ...grid } = arg;
-  const now = opts.now ?? new Date();
-  const company = getCompany(ctx.db);
-  const companyName = company ? (grid.language === 'en' ? company.nameEn || company.nameZh : company.nameZh || company.nameEn) : '';
-  const dir = path.join(ctx.dataDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
-  const fileName = gridFileName(grid.title, now);
-  const job = startFileJob((tmpFile) => ({ kind: 'grid', grid, tmpFile, companyName, now }), path.join(dir, fileName), {
-    ...(cancelToken ? { jobId: cancelToken } : {}),
-    ...(opts.workerScript ? { workerScript: opts.workerScript } : {}),
-    onProgress: (e) => ctx.progress(e),
-  });
-  const { file, rows } = await job.result;
-  return { fileName, dataBase64: fs.readFileSync(file).toString('base64'), rows };
+  const { cancelToken: _token, ...grid } = arg;
+  return runSheetExport(ctx, arg, (tmpFile, companyName, now) => ({ kind: 'grid', grid, tmpFile, companyName, now }), opts);
 }

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../errors';
 import { writeGridWorkbook } from '../excel/grid';
+import { writeOrdersWorkbook } from '../trade/order-export';
 import { CancelledError, openReadConnection, writeLedgers, type BuildHooks } from '../ledgers/build';
 import type { ErrorCode } from '../../../shared/api';
 import { runImport } from '../import/run';
@@ -26,6 +27,14 @@ export async function runJobInput(input: JobInput, hooks: BuildHooks): Promise<J
     }
     case 'import':
       return runImport(input, hooks);
+    case 'orders': {
+      const db = openReadConnection(input.dbFile, input.nativeBinding);
+      try {
+        return await writeOrdersWorkbook(db, input.orders, input.tmpFile, { companyName: input.companyName, now: input.now, hooks });
+      } finally {
+        db.close();
+      }
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import type { GridExport } from '../../../shared/gridExport';
 import type { LedgersResult } from '../../../shared/ledgers';
 import type { LedgerArgs, LedgerProgress } from '../ledgers/build';
 import type { ImportJobInput, ImportJobResult } from '../import/run';
+import type { OrdersExportInput } from '../trade/order-export';
 
 /** A ledgers workbook of the company file `dbFile`, streamed into `tmpFile` (the runner renames it). */
 export interface LedgersJobInput {
@@ -31,13 +32,25 @@ export interface GridJobInput {
   now: Date;
 }
 
-export type JobInput = LedgersJobInput | GridJobInput | ImportJobInput;
+/** The orders list's workbook: every order of the filter read from `dbFile` (electron/core/trade/order-export.ts). */
+export interface OrdersJobInput {
+  kind: 'orders';
+  dbFile: string;
+  orders: OrdersExportInput;
+  tmpFile: string;
+  companyName: string;
+  now: Date;
+  nativeBinding?: string;
+}
+
+export type JobInput = LedgersJobInput | GridJobInput | ImportJobInput | OrdersJobInput;
 
 export interface JobResults {
   ledgers: LedgersResult;
   grid: { rows: number };
   /** an import's preview or result (electron/core/import/run.ts) */
   import: ImportJobResult;
+  orders: { rows: number };
 }
 
 export interface WorkerData {

@@ -21,6 +21,7 @@ import {
   receiveOrder,
   updateOrder,
 } from './orders';
+import { exportOrders } from './order-export';
 import { pageOrders } from './order-page';
 import { createPayment, deletePayment, getPayment, listPayments, updatePayment } from './payments';
 
@@ -42,6 +43,7 @@ export const orderHandlers: HandlersFor<Extract<ApiName, Names>> = {
 
   'orders.list': (arg, { db }) => listOrders(db, arg),
   'orders.page': (arg, { db }) => pageOrders(db, arg),
+  'orders.export': (arg, ctx) => exportOrders(ctx, arg),
   'orders.get': ({ id }, { db }) => getOrder(db, id),
   'orders.create': (arg, { db, user }) => createOrder(db, user, arg),
   'orders.update': (arg, { db, user }) => updateOrder(db, user, arg),

@@ -13,13 +13,15 @@
  * 'amount' sorts by the base-currency amount: order amounts in different currencies are not comparable.
  */
 import type { ApiParsedArg } from '../../../shared/api';
-import type { OrderCurrencyTotals, OrderPage, OrderSortField } from '../../../shared/trade';
+import type { OrderCurrencyTotals, OrderPage, OrderSortField, OrderSummary } from '../../../shared/trade';
 import type { DB } from '../db';
 import { formatAmount } from '../money';
 import { baseCurrency, PARTY_NAME_SQL } from './common';
 import { orderFilter, SUMMARY_SELECT, toSummary, type SummaryRow } from './orders';
 
 type PageArg = ApiParsedArg<'orders.page'>;
+/** The filter and sort of the list (no block). */
+type ListQuery = ApiParsedArg<'orders.list'> & Pick<PageArg, 'sort'>;
 
 const SORT_SQL: Record<OrderSortField, string> = {
   orderDate: 'o.order_date',
@@ -30,7 +32,7 @@ const SORT_SQL: Record<OrderSortField, string> = {
 };
 
 /** The block's ids: the WHERE of orders.list (the same function), the party joined only to sort by its name. */
-function blockIds(db: DB, q: PageArg, field: OrderSortField, dir: 'ASC' | 'DESC'): number[] {
+function blockIds(db: DB, q: ListQuery, field: OrderSortField, dir: 'ASC' | 'DESC', offset: number, limit: number): number[] {
   const { where, params } = orderFilter(q);
   // by party: parties in name order, each one's orders by date through order_kind_party_date — no sort of the
   // whole filter (p.id breaks ties between parties of the same name)
@@ -39,7 +41,28 @@ function blockIds(db: DB, q: PageArg, field: OrderSortField, dir: 'ASC' | 'DESC'
   return db
     .prepare(`SELECT o.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
-    .all(...params, q.limit, q.offset) as number[];
+    .all(...params, limit, offset) as number[];
+}
+
+/** The summaries of `ids`, in that order (aggregates of those orders only). */
+function summariesOf(db: DB, ids: number[], base: string): OrderSummary[] {
+  if (ids.length === 0) return [];
+  const got = db.prepare(`${SUMMARY_SELECT} WHERE o.id IN (SELECT value FROM json_each(?)) GROUP BY o.id`).all(JSON.stringify(ids)) as SummaryRow[];
+  const byId = new Map(got.map((r) => [r.id, r]));
+  return ids.map((id) => toSummary(byId.get(id)!, base));
+}
+
+const sortOf = (q: ListQuery) => ({ field: q.sort?.field ?? 'orderDate', dir: q.sort?.dir === 'asc' ? ('ASC' as const) : ('DESC' as const) });
+
+/**
+ * Every order of a filter in the list's sort, `chunk` summaries at a time (an export of the whole list): the
+ * ids once, then the aggregates chunk by chunk.
+ */
+export function* allOrders(db: DB, q: ListQuery, chunk = 1000): Generator<OrderSummary[], void, undefined> {
+  const { field, dir } = sortOf(q);
+  const base = baseCurrency(db);
+  const ids = blockIds(db, q, field, dir, 0, -1);
+  for (let i = 0; i < ids.length; i += chunk) yield summariesOf(db, ids.slice(i, i + chunk), base);
 }
 
 function safeSum(v: number | bigint | null): number {
@@ -49,22 +72,10 @@ function safeSum(v: number | bigint | null): number {
 }
 
 export function pageOrders(db: DB, q: PageArg): OrderPage {
-  const field = q.sort?.field ?? 'orderDate';
-  const dir = q.sort?.dir === 'asc' ? 'ASC' : 'DESC';
+  const { field, dir } = sortOf(q);
   const base = baseCurrency(db);
-
-  // 1. the block's ids
-  const ids = blockIds(db, q, field, dir);
-
-  // 2. aggregates for those orders only, put back in block order
-  let rows: OrderPage['rows'] = [];
-  if (ids.length > 0) {
-    const got = db
-      .prepare(`${SUMMARY_SELECT} WHERE o.id IN (SELECT value FROM json_each(?)) GROUP BY o.id`)
-      .all(JSON.stringify(ids)) as SummaryRow[];
-    const byId = new Map(got.map((r) => [r.id, r]));
-    rows = ids.map((id) => toSummary(byId.get(id)!, base));
-  }
+  // 1. the block's ids; 2. aggregates for those orders only, in block order
+  const rows = summariesOf(db, blockIds(db, q, field, dir, q.offset, q.limit), base);
   if (!q.totals) return { rows, total: null, totals: null };
   return { rows, ...filterTotals(db, q, base) };
 }
@@ -73,7 +84,7 @@ export function pageOrders(db: DB, q: PageArg): OrderPage {
  * The count and per-currency totals of the whole filter, from the stored order totals and paid sums
  * (trade_order.paid_total_minor, kept by triggers) and the settled claim credits — never from order lines.
  */
-function filterTotals(db: DB, q: PageArg, base: string): Pick<OrderPage, 'total' | 'totals'> & { total: number } {
+function filterTotals(db: DB, q: ListQuery, base: string): Pick<OrderPage, 'total' | 'totals'> & { total: number } {
   const t = orderFilter(q);
   const where = t.where.join(' AND ');
   const orders = db
@@ -108,6 +119,7 @@ function filterTotals(db: DB, q: PageArg, base: string): Pick<OrderPage, 'total'
       currency: r.currency,
       count: r.n,
       amount: formatAmount(safeSum(r.amount), r.currency),
+      activeAmount: formatAmount(safeSum(r.owed), r.currency),
       paid: formatAmount(safeSum(r.paid), r.currency),
       unpaid: formatAmount(safeSum(r.owed) - safeSum(r.paid_open) - safeSum(credit.get(r.currency) ?? 0), r.currency),
       baseAmount: formatAmount(safeSum(r.base), base),

@@ -15,11 +15,13 @@ import {
   type GetRowIdParams,
   type GridApi,
   type GridReadyEvent,
+  type IDatasource,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { call } from '../api';
 import { describeError } from '../lib/errors';
-import { cancelGridExport, exportGridToExcel, isExportCancelled, newExportJobId, titleAround } from '../lib/gridExport';
+import type { GridExportResult } from '../../../shared/gridExport';
+import { cancelGridExport, exportGridToExcel, isExportCancelled, newExportJobId, titleAround, type ExportOptions } from '../lib/gridExport';
 import { useNotify } from './Toasts';
 import { gridTheme } from '../lib/gridTheme';
 
@@ -30,6 +32,9 @@ const theme = gridTheme;
 /** Column-state changes that come from the user (not from loading the grid or applying saved state). */
 const IGNORED_SOURCES = new Set(['api', 'gridInitializing', 'gridOptionsChanged', 'cellDataTypeInferred', 'flex', 'rowDataUpdated', 'rowModelUpdated']);
 const SAVE_DELAY_MS = 400;
+/** Server-side paging: rows per block asked of the datasource, and blocks kept (older ones are asked again). */
+const BLOCK_ROWS = 100;
+const MAX_BLOCKS = 100;
 
 export interface Identified {
   id: number;
@@ -45,7 +50,18 @@ export interface DataGridHandle {
 interface DataGridProps<T extends Identified> {
   /** ui state key of the column layout, e.g. "grid.parties" */
   stateKey: string;
-  rows: T[];
+  /** the rows, all of them (client-side); ignored with a datasource */
+  rows?: T[];
+  /**
+   * Server-side paging (AG Grid's infinite row model, for lists too long to load): the grid asks for blocks of
+   * 100 rows as they scroll into view, with its sort; column filters are off (the screen filters in its
+   * toolbar). A new datasource (new filter) starts again from the top.
+   */
+  datasource?: IDatasource | undefined;
+  /** with a datasource: the rows of the whole list (the status line); null while not known */
+  rowCount?: number | null;
+  /** with a datasource: "Export to Excel" of the whole list, made by the core */
+  onExport?: (api: GridApi<T>, opts: ExportOptions & { jobId: string }) => Promise<GridExportResult>;
   loading: boolean;
   columnDefs: ColDef<T>[];
   onSelect: (row: T | null) => void;
@@ -66,7 +82,8 @@ function isColumnStateList(v: unknown): v is ColumnState[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && typeof (s as ColumnState).colId === 'string');
 }
 
-export function DataGrid<T extends Identified>({ stateKey, rows, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText, hint, exportTitle }: DataGridProps<T>) {
+export function DataGrid<T extends Identified>({ stateKey, rows = [], datasource, rowCount = null, onExport, loading, columnDefs, onSelect, onCellEdit, handleRef, selectedText, hint, exportTitle }: DataGridProps<T>) {
+  const paged = datasource !== undefined;
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -163,12 +180,14 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
     (e: GridReadyEvent<T>) => {
       apiRef.current = e.api;
       if (saved && saved.length > 0) {
-        // No column chooser in this grid, so a hidden column could never come back: ignore "hide".
-        e.api.applyColumnState({ state: saved.map(({ hide: _hide, ...s }) => s), applyOrder: true });
+        // No column chooser in this grid, so a hidden column could never come back: ignore "hide"; a paged
+        // grid sorts only where the datasource can
+        const sortable = (id: string) => e.api.getColumn(id)?.getColDef().sortable !== false;
+        e.api.applyColumnState({ state: saved.map(({ hide: _hide, ...s }) => (paged && !sortable(s.colId) ? { ...s, sort: null } : s)), applyOrder: true });
       }
       setShown(e.api.getDisplayedRowCount());
     },
-    [saved],
+    [saved, paged],
   );
 
   const onRowDataUpdated = useCallback(() => {
@@ -198,9 +217,10 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
   );
 
   // a header too narrow for its name shows it on hover
-  const columns = useMemo(() => columnDefs.map((c) => ({ headerTooltip: c.headerName, ...c })), [columnDefs]);
+  // (a paged grid has no column filters: they would filter only the loaded blocks)
+  const columns = useMemo(() => columnDefs.map((c) => ({ headerTooltip: c.headerName, ...c, ...(paged ? { filter: false } : {}) })), [columnDefs, paged]);
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
-  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, editable: false, minWidth: 56 }), []);
+  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: !paged, resizable: true, editable: false, minWidth: 56 }), [paged]);
   const getRowId = useCallback((p: GetRowIdParams<T>) => String(p.data.id), []);
   const rowClassRules = useMemo(() => ({ 'row-archived': (p: { data?: T }) => Boolean((p.data as { archived?: boolean } | undefined)?.archived) }), []);
 
@@ -218,16 +238,17 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
     setExportJob({ jobId, percent: null });
     try {
       const title = exportTitle ?? titleAround(wrapRef.current);
-      const r = await exportGridToExcel(api as unknown as GridApi, {
+      const opts = {
         title,
         t,
-        language: i18n.language === 'en' ? 'en' : 'zh',
+        language: i18n.language === 'en' ? ('en' as const) : ('zh' as const),
         jobId,
-        onProgress: (done, total) => {
+        onProgress: (done: number, total: number) => {
           const percent = total > 0 ? Math.floor((done * 100) / total) : 0;
           setExportJob((j) => (j && j.jobId === jobId && j.percent !== percent ? { jobId, percent } : j));
         },
-      });
+      };
+      const r = onExport ? await onExport(api, opts) : await exportGridToExcel(api as unknown as GridApi, opts);
       notify.success(t('common.exportExcelDone', { count: r.rows, file: r.fileName }));
     } catch (e) {
       if (isExportCancelled(e)) notify.success(t('common.exportExcelCancelled'));
@@ -242,7 +263,9 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
     cancelGridExport(exportJob.jobId).catch((e: unknown) => notify.error(t('common.exportExcelFailed', { message: describeError(t, e) })));
   }
 
-  const filtered = shown !== rows.length;
+  const count = paged ? (rowCount ?? 0) : rows.length;
+  const filtered = !paged && shown !== rows.length;
+  const exportable = paged ? count > 0 : shown > 0;
 
   return (
     <div className="grid-wrap" ref={wrapRef}>
@@ -252,12 +275,14 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
             key={i18n.language /* locale text is read once: a new language needs a new grid */}
             theme={theme}
             localeText={localeText}
-            rowData={rows}
+            {...(paged
+              ? { rowModelType: 'infinite' as const, datasource, cacheBlockSize: BLOCK_ROWS, maxBlocksInCache: MAX_BLOCKS, infiniteInitialRowCount: 1 }
+              : { rowData: rows })}
             columnDefs={columns}
             defaultColDef={defaultColDef}
             getRowId={getRowId}
             rowClassRules={rowClassRules}
-            loading={loading}
+            loading={!paged && loading}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             maintainColumnOrder
             suppressDragLeaveHidesColumns
@@ -279,10 +304,10 @@ export function DataGrid<T extends Identified>({ stateKey, rows, loading, column
         )}
       </div>
       <div className="status-line" role="status" data-testid="row-count">
-        <span>{filtered ? t('common.rowCountFiltered', { shown, count: rows.length }) : t('common.rowCount', { count: rows.length })}</span>
+        <span>{filtered ? t('common.rowCountFiltered', { shown, count }) : t('common.rowCount', { count })}</span>
         {selectedText && <span className="selected-name">{selectedText}</span>}
         <span className="status-hint">{hint ?? t('common.editHint')}</span>
-        <button type="button" className="link-button" data-action="export-excel" disabled={exporting || shown === 0} title={shown === 0 ? t('common.exportExcelNothing') : undefined} onClick={() => void exportExcel()}>
+        <button type="button" className="link-button" data-action="export-excel" disabled={exporting || !exportable} title={!exportable ? t('common.exportExcelNothing') : undefined} onClick={() => void exportExcel()}>
           {!exportJob ? t('common.exportExcel') : exportJob.percent === null ? t('common.exportExcelBusy') : t('common.exportExcelProgress', { percent: exportJob.percent })}
         </button>
         {exportJob && (

@@ -114,8 +114,8 @@ export interface GridSnapshot {
   rows: (string | null)[][];
 }
 
-/** What the grid shows, as grid.export takes it. */
-export function snapshotGrid(api: GridApi, t: TFunction, opts: { skipRow?: (data: unknown) => boolean } = {}): GridSnapshot {
+/** The columns the grid shows, as grid.export takes them, each with the field (or colId) it shows. */
+export function exportColumnsOf(api: GridApi): { columns: GridExportColumn[]; names: string[]; cols: Column[] } {
   const cols = api.getAllDisplayedColumns().filter((c) => !hint(c.getColDef()).skip);
   const names = cols.map(nameOf);
   const ids = cols.map((c) => c.getColId());
@@ -124,11 +124,29 @@ export function snapshotGrid(api: GridApi, t: TFunction, opts: { skipRow?: (data
     const i = ids.indexOf(wanted);
     return i >= 0 ? i : names.indexOf(wanted);
   };
-  const kinds = cols.map((c, i) => {
-    const h = hint(c.getColDef());
-    const hasCurrency = currencyIndex(h) >= 0 && currencyIndex(h) !== i;
-    return kindOfColumn(c.getColDef(), names[i]!, hasCurrency);
+  const columns = cols.map((col, i): GridExportColumn => {
+    const def = col.getColDef();
+    const h = hint(def);
+    const c = currencyIndex(h);
+    const kind = kindOfColumn(def, names[i]!, c >= 0 && c !== i);
+    const column: GridExportColumn = {
+      header: api.getDisplayNameForColumn(col, 'header') || def.headerName || '',
+      widthPx: Math.round(col.getActualWidth()),
+      kind,
+    };
+    if (h.decimals !== undefined) column.decimals = h.decimals;
+    if (kind === 'money' && c >= 0 && c !== i) column.currencyColumn = c;
+    if (h.total !== undefined) column.total = h.total;
+    else if (kind !== 'text' && kind !== 'date' && isPerUnit(names[i]!)) column.total = false;
+    return column;
   });
+  return { columns, names, cols };
+}
+
+/** What the grid shows, as grid.export takes it. */
+export function snapshotGrid(api: GridApi, t: TFunction, opts: { skipRow?: (data: unknown) => boolean } = {}): GridSnapshot {
+  const { columns, names, cols } = exportColumnsOf(api);
+  const kinds = columns.map((c) => c.kind);
   const yesNo: [string, string] = [t('common.yes'), t('common.no')];
 
   const rows: (string | null)[][] = [];
@@ -152,28 +170,12 @@ export function snapshotGrid(api: GridApi, t: TFunction, opts: { skipRow?: (data
     );
   });
 
-  const columns = cols.map((col, i): GridExportColumn => {
-    const def = col.getColDef();
-    const h = hint(def);
-    let kind = kinds[i]!;
-    // a text column named like a date whose values are all ISO dates is a date
-    if (kind === 'text' && !h.kind && !def.valueFormatter && DATE_NAME.test(names[i]!)) {
-      const values = rows.map((r) => r[i]!).filter((v) => !isEmpty(v));
-      if (values.length > 0 && values.every((v) => ISO_DATE.test(v!))) kind = 'date';
-    }
-    const column: GridExportColumn = {
-      header: api.getDisplayNameForColumn(col, 'header') || def.headerName || '',
-      widthPx: Math.round(col.getActualWidth()),
-      kind,
-    };
-    if (h.decimals !== undefined) column.decimals = h.decimals;
-    if (kind === 'money') {
-      const c = currencyIndex(h);
-      if (c >= 0 && c !== i) column.currencyColumn = c;
-    }
-    if (h.total !== undefined) column.total = h.total;
-    else if (kind !== 'text' && kind !== 'date' && isPerUnit(names[i]!)) column.total = false;
-    return column;
+  // a text column named like a date whose values are all ISO dates is a date
+  columns.forEach((column, i) => {
+    const def = cols[i]!.getColDef();
+    if (column.kind !== 'text' || hint(def).kind || def.valueFormatter || !DATE_NAME.test(names[i]!)) return;
+    const values = rows.map((r) => r[i]!).filter((v) => !isEmpty(v));
+    if (values.length > 0 && values.every((v) => ISO_DATE.test(v!))) column.kind = 'date';
   });
   return { columns, rows };
 }
@@ -195,43 +197,54 @@ export async function cancelGridExport(jobId: string): Promise<void> {
   await call('jobs.cancel', { jobId });
 }
 
+export interface ExportOptions {
+  title: string;
+  t: TFunction;
+  language: 'zh' | 'en';
+  jobId?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Run an export call of the core as a job under a job id (cancelGridExport stops it), with its progress events
+ * handed to `onProgress`, and save the workbook it returns.
+ */
+export async function runExportJob(
+  opts: Pick<ExportOptions, 'jobId' | 'onProgress'>,
+  send: (jobId: string) => Promise<GridExportResult>,
+): Promise<GridExportResult> {
+  const jobId = opts.jobId ?? newExportJobId();
+  const listener = opts.onProgress;
+  const stop = listener ? onProgress((e) => e.jobId === jobId && listener(e.done, e.total)) : null;
+  try {
+    // listening before the call starts, so no event is missed
+    if (stop) await progressConnected();
+    const result = await send(jobId);
+    saveWorkbook(result.fileName, result.dataBase64);
+    return result;
+  } finally {
+    stop?.();
+  }
+}
+
+/** The words of the totals rows, from the UI catalog. */
+export const exportLabels = (t: TFunction) => ({ total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') });
+
 /**
  * Export what the grid shows to Excel and save the file; returns what the core wrote. The core runs it as a
  * job under `jobId` (cancelGridExport stops it); `onProgress` gets its rows written / total.
  */
 export async function exportGridToExcel(
   api: GridApi,
-  opts: {
-    title: string;
-    t: TFunction;
-    language: 'zh' | 'en';
-    jobId?: string;
-    onProgress?: (done: number, total: number) => void;
+  opts: ExportOptions & {
     /** rows not to export (e.g. the empty line waiting at the end of an entry grid) */
     skipRow?: (data: unknown) => boolean;
   },
 ): Promise<GridExportResult> {
-  const { t } = opts;
-  const jobId = opts.jobId ?? newExportJobId();
-  const { columns, rows } = snapshotGrid(api, t, opts.skipRow ? { skipRow: opts.skipRow } : {});
-  const listener = opts.onProgress;
-  const stop = listener ? onProgress((e) => e.jobId === jobId && listener(e.done, e.total)) : null;
-  try {
-    // listening before the call starts, so no event is missed
-    if (stop) await progressConnected();
-    const result = await call('grid.export', {
-      title: opts.title.slice(0, 100),
-      columns,
-      rows,
-      labels: { total: t('common.exportExcelTotal'), currencyTotal: t('common.exportExcelCurrencyTotal') },
-      language: opts.language,
-      cancelToken: jobId,
-    });
-    saveWorkbook(result.fileName, result.dataBase64);
-    return result;
-  } finally {
-    stop?.();
-  }
+  const { columns, rows } = snapshotGrid(api, opts.t, opts.skipRow ? { skipRow: opts.skipRow } : {});
+  return runExportJob(opts, (jobId) =>
+    call('grid.export', { title: opts.title.slice(0, 100), columns, rows, labels: exportLabels(opts.t), language: opts.language, cancelToken: jobId }),
+  );
 }
 
 const words = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

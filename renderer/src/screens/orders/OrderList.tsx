@@ -2,13 +2,19 @@
  * The list of sales or purchase orders: a Sales / Purchase switch, filters (status, party, dates, search as
  * you type with Ctrl+F), the grid of OrderSummary rows, and the totals per currency of what is listed.
  * Double-click or Enter on a row opens the order.
+ *
+ * A trader's file holds hundreds of thousands of orders, so the grid pages (issue 7): AG Grid's infinite row
+ * model asks orders.page for blocks of 100 as they scroll into view, sorted and filtered in SQL; the first
+ * block of a filter brings its count and totals (the footer), later ones skip them. "Export to Excel" has the
+ * core write every order of the filter (orders.export), not the blocks the grid happens to hold.
  */
 import { useAccess } from '../../access';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
 import type { Party } from '../../../../shared/api';
-import { ORDER_STATUSES, type OrderKind, type OrderStatus, type OrderSummary } from '../../../../shared/trade';
+import type { OrderExportField } from '../../../../shared/ordersExport';
+import { ORDER_STATUSES, type OrderKind, type OrderPage, type OrderSortField, type OrderStatus, type OrderSummary } from '../../../../shared/trade';
 import { call } from '../../api';
 import { ComboBox } from '../../components/ComboBox';
 import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
@@ -17,8 +23,9 @@ import { useAppState } from '../../context';
 import { useDebounced } from '../../hooks/useDebounced';
 import { decimalCol, textCol } from '../../lib/columns';
 import { describeError } from '../../lib/errors';
-import { partyName, useNamedRows, type NamePair } from '../../lib/names';
-import { sumByCurrency } from './money';
+import { exportColumnsOf, exportLabels, runExportJob, type ExportOptions } from '../../lib/gridExport';
+import { partyName, usePartyNames } from '../../lib/names';
+import { isZero } from '../money/money';
 import { PrefixDialog } from './PrefixDialog';
 import { goTo } from './route';
 import { statusClass, statusText } from './status';
@@ -27,13 +34,23 @@ import { SearchBox } from '../../components/SearchBox';
 
 const SEARCH_DELAY_MS = 200;
 
-const PARTY_FIELDS: NamePair<OrderSummary>[] = [['partyId', 'partyName']];
+/** The grid's columns the core sorts by ('baseAmount' and 'amount' both sort by the base-currency amount). */
+const SORT_FIELD: Partial<Record<string, OrderSortField>> = { no: 'no', orderDate: 'orderDate', partyName: 'partyName', amount: 'amount', baseAmount: 'amount', status: 'status' };
+
+function sortOf(model: SortModelItem[] | { colId: string; sort?: 'asc' | 'desc' | null }[]): { field: OrderSortField; dir: 'asc' | 'desc' } | undefined {
+  for (const m of model) {
+    const field = SORT_FIELD[m.colId];
+    if (field && m.sort) return { field, dir: m.sort };
+  }
+  return undefined;
+}
 
 export function OrderList({ kind }: { kind: OrderKind }) {
   const { t } = useTranslation();
   const { isClerk } = useAccess();
   const notify = useNotify();
   const { language } = useAppState();
+  const nameOf = usePartyNames();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const settled = useDebounced(query, SEARCH_DELAY_MS);
@@ -41,10 +58,8 @@ export function OrderList({ kind }: { kind: OrderKind }) {
   const [partyId, setPartyId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [loadedRows, setRows] = useState<OrderSummary[]>([]);
-  const rows = useNamedRows(loadedRows, PARTY_FIELDS);
-  const [loading, setLoading] = useState(true);
-  const [loadedOnce, setLoadedOnce] = useState(false);
+  /** count and totals of the filter (from the first block), null until they come */
+  const [found, setFound] = useState<{ total: number; totals: NonNullable<OrderPage['totals']> } | null>(null);
   const [selected, setSelected] = useState<OrderSummary | null>(null);
   const [parties, setParties] = useState<Party[]>([]);
   const [prefixes, setPrefixes] = useState(false);
@@ -61,27 +76,63 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     };
   }, [kind, notify, t]);
 
-  useEffect(() => {
-    const no = ++requestNo.current;
-    setLoading(true);
-    call('orders.list', {
+  const filter = useMemo(
+    () => ({
       kind,
       search: settled.trim() || undefined,
       status: status || undefined,
       partyId: partyId ? Number(partyId) : undefined,
       from: from || undefined,
       to: to || undefined,
-    })
-      .then((list) => no === requestNo.current && setRows(list))
-      .catch((e: unknown) => no === requestNo.current && notify.error(t('errors.loadFailed', { message: describeError(t, e) })))
-      .finally(() => {
-        if (no === requestNo.current) {
-          setLoading(false);
-          setLoadedOnce(true);
-        }
-      });
-  }, [kind, settled, status, partyId, from, to, notify, t]);
+    }),
+    [kind, settled, status, partyId, from, to],
+  );
 
+  // A new filter, a new datasource: the grid starts again from the top. The first block asks for the count
+  // and totals of the filter; once known, later blocks (and the sort changes, which do not change them) skip them.
+  const datasource = useMemo<IDatasource>(() => {
+    const no = ++requestNo.current;
+    let total: number | null = null;
+    return {
+      getRows(p) {
+        call('orders.page', { ...filter, sort: sortOf(p.sortModel), offset: p.startRow, limit: p.endRow - p.startRow, totals: total === null })
+          .then((page) => {
+            if (page.total !== null && page.totals !== null) {
+              total = page.total;
+              if (no === requestNo.current) setFound({ total: page.total, totals: page.totals });
+            }
+            // party names in the UI language (the core names Chinese first)
+            p.successCallback(page.rows.map((r) => ({ ...r, partyName: nameOf(r.partyId, r.partyName) })), total ?? undefined);
+          })
+          .catch((e: unknown) => {
+            p.failCallback();
+            if (no === requestNo.current) notify.error(t('errors.loadFailed', { message: describeError(t, e) }));
+          });
+      },
+    };
+  }, [filter, nameOf, notify, t]);
+
+  useEffect(() => setFound(null), [filter]);
+
+  const exportAll = useCallback(
+    (api: GridApi<OrderSummary>, opts: ExportOptions & { jobId: string }) => {
+      const { columns, names } = exportColumnsOf(api as unknown as GridApi);
+      const sort = sortOf(api.getColumnState().map((c) => ({ colId: c.colId, sort: c.sort ?? null })));
+      const statusWords = Object.fromEntries(ORDER_STATUSES.map((s) => [s, statusText(t, s, kind)])) as Record<OrderStatus, string>;
+      return runExportJob(opts, (jobId) =>
+        call('orders.export', {
+          query: { ...filter, sort },
+          columns: columns.map((c, i) => ({ ...c, field: names[i] as OrderExportField })),
+          statusWords,
+          title: opts.title.slice(0, 100),
+          labels: exportLabels(t),
+          language: opts.language,
+          cancelToken: jobId,
+        }),
+      );
+    },
+    [filter, kind, t],
+  );
 
   const partyOptions = useMemo(() => parties.map((p) => ({ value: String(p.id), label: [partyName(p, language), p.booth].filter(Boolean).join(' · ') })), [parties, language]);
 
@@ -91,7 +142,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     const money = { context: { excel: { kind: 'money', currencyColumn: 'currency' } } };
     const cols: ColDef<OrderSummary>[] = [
       { ...textCol<OrderSummary>('no', t('orders.fields.no'), 130, false), cellClass: 'order-no' },
-      textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false),
+      { ...textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false), context: { excel: { kind: 'date' } } },
       textCol<OrderSummary>('partyName', kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier'), 200, false),
       textCol<OrderSummary>('currency', t('orders.fields.currency'), 80, false),
       { ...decimalCol<OrderSummary>('amount', t('orders.fields.amount'), 120, false), ...money },
@@ -115,7 +166,8 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     ];
     // a clerk does not see purchase amounts (the core blanks them): no columns to sort or total
     const hidden = new Set(isClerk && kind === 'purchase' ? ['amount', 'baseAmount', 'paid', 'unpaid'] : []);
-    return cols.filter((c) => !hidden.has(c.colId ?? ''));
+    // the core sorts by these columns only
+    return cols.filter((c) => !hidden.has(c.colId ?? '')).map((c) => ({ ...c, sortable: SORT_FIELD[c.colId!] !== undefined }));
   }, [t, kind, isClerk]);
 
   const onCellEdit = useCallback(() => undefined, []);
@@ -140,7 +192,8 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     }
   }
 
-  const totals = useMemo(() => sumByCurrency(rows), [rows]);
+  // as before paging: the amount of the orders not cancelled, per currency with something in it
+  const totals = (found?.totals.currencies ?? []).filter((x) => !(isZero(x.activeAmount) && isZero(x.unpaid)));
   const filtersOn = Boolean(status || partyId || from || to || settled.trim());
 
   return (
@@ -222,8 +275,10 @@ export function OrderList({ kind }: { kind: OrderKind }) {
       <div className="orders-grid" onDoubleClick={onDoubleClick} onKeyDown={onGridKey}>
         <DataGrid<OrderSummary>
           stateKey={`grid.orders.${kind}`}
-          rows={rows}
-          loading={loading && !loadedOnce}
+          datasource={datasource}
+          rowCount={found?.total ?? null}
+          onExport={exportAll}
+          loading={false}
           columnDefs={columnDefs}
           onSelect={setSelected}
           onCellEdit={onCellEdit}
@@ -233,12 +288,12 @@ export function OrderList({ kind }: { kind: OrderKind }) {
         />
       </div>
       <div className="orders-totals-line" data-testid="orders-totals">
-        {loadedOnce && rows.length === 0 ? (
+        {found?.total === 0 ? (
           <span className="empty-hint">{filtersOn ? t('orders.emptyFiltered') : kind === 'sales' ? t('orders.emptySales') : t('orders.emptyPurchase')}</span>
         ) : (
           totals.map((x) => (
             <span key={x.currency} className="currency-total">
-              {t('orders.listTotal', { currency: x.currency, amount: x.amount, unpaid: x.unpaid })}
+              {t('orders.listTotal', { currency: x.currency, amount: x.activeAmount, unpaid: x.unpaid })}
             </span>
           ))
         )}

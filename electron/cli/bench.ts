@@ -398,8 +398,9 @@ export const benchCommand: Command = {
       core?.close();
       if (values.keep === true) console.log(`Kept: ${dir}`);
       else fs.rmSync(dir, { recursive: true, force: true });
+      // the rows measured so far, even when a later one failed
+      printTable(rows);
     }
-    printTable(rows);
     return 0;
   },
 };

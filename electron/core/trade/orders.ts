@@ -24,6 +24,7 @@ import { likePattern } from '../sql';
 import { audit, baseCurrency, diff, nextNumber, PARTY_NAME_SQL, rememberRate, requireParty, todayLocal } from './common';
 import { doneByLine, refreshOrderStatus } from './progress';
 import { onHandE3 } from './stock-query';
+import { cached } from '../statements';
 
 // ---------------------------------------------------------------------------------------------------------
 // SQL shared with payments and balances
@@ -246,17 +247,17 @@ export function listOrders(db: DB, q: ApiParsedArg<'orders.list'>): OrderSummary
 }
 
 function orderRow(db: DB, id: number): OrderRow {
-  const r = db.prepare('SELECT * FROM trade_order WHERE id = ?').get(id) as OrderRow | undefined;
+  const r = cached(db, 'SELECT * FROM trade_order WHERE id = ?').get(id) as OrderRow | undefined;
   if (!r) throw notFound('Order', id);
   return r;
 }
 
 function lineRows(db: DB, orderId: number): LineRow[] {
-  return db.prepare('SELECT * FROM order_line WHERE order_id = ? ORDER BY line_no, id').all(orderId) as LineRow[];
+  return cached(db, 'SELECT * FROM order_line WHERE order_id = ? ORDER BY line_no, id').all(orderId) as LineRow[];
 }
 
 export function getOrder(db: DB, id: number): Order {
-  const r = db.prepare(`${SUMMARY_SELECT} WHERE o.id = ? GROUP BY o.id`).get(id) as SummaryRow | undefined;
+  const r = cached(db, `${SUMMARY_SELECT} WHERE o.id = ? GROUP BY o.id`).get(id) as SummaryRow | undefined;
   if (!r) throw notFound('Order', id);
   const base = baseCurrency(db);
   const done = doneByLine(db, id);
@@ -306,7 +307,7 @@ type LineInput = ApiParsedArg<'orders.create'>['lines'][number];
 const given = (s: string | undefined): s is string => s !== undefined && s !== '';
 
 function productRow(db: DB, id: number): ProductRow | undefined {
-  return db.prepare('SELECT * FROM product WHERE id = ?').get(id) as ProductRow | undefined;
+  return cached(db, 'SELECT * FROM product WHERE id = ?').get(id) as ProductRow | undefined;
 }
 
 /** Volume ×1e4 m³ of `cartons` cartons of l×w×h mm: 1 m³ = 1e9 mm³, so units of 1e-4 m³ are 1e5 mm³. */
@@ -431,14 +432,17 @@ const LINE_COLS = [
 ] as const satisfies readonly (keyof StoredLine)[];
 
 function insertLine(db: DB, orderId: number, lineNo: number, l: StoredLine): number {
-  const info = db
-    .prepare(`INSERT INTO order_line (order_id, line_no, ${LINE_COLS.join(', ')}) VALUES (?, ?, ${LINE_COLS.map(() => '?').join(', ')})`)
-    .run(orderId, lineNo, ...LINE_COLS.map((c) => l[c]));
+  // kept prepared: compiling an insert into order_line compiles its triggers too (search index, stock, undo)
+  const info = cached(db, `INSERT INTO order_line (order_id, line_no, ${LINE_COLS.join(', ')}) VALUES (?, ?, ${LINE_COLS.map(() => '?').join(', ')})`).run(
+    orderId,
+    lineNo,
+    ...LINE_COLS.map((c) => l[c]),
+  );
   return Number(info.lastInsertRowid);
 }
 
 function updateLine(db: DB, id: number, lineNo: number, l: StoredLine): void {
-  db.prepare(`UPDATE order_line SET line_no = ?, ${LINE_COLS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+  cached(db, `UPDATE order_line SET line_no = ?, ${LINE_COLS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
     lineNo,
     ...LINE_COLS.map((c) => l[c]),
     id,
@@ -486,12 +490,12 @@ function headerView(o: OrderRow): Record<string, unknown> {
 
 /** Recompute and store the order's totals from its lines; returns the new total. */
 function storeTotals(db: DB, orderId: number, currency: string, rateE6: number, base: string): number {
-  const { total } = db.prepare('SELECT coalesce(sum(amount_minor), 0) AS total FROM order_line WHERE order_id = ?').get(orderId) as {
+  const { total } = cached(db, 'SELECT coalesce(sum(amount_minor), 0) AS total FROM order_line WHERE order_id = ?').get(orderId) as {
     total: number;
   };
   if (!Number.isSafeInteger(total)) throw invalid('lines', 'the order total is too large');
   const baseTotal = convert(total, currency, rateE6, base);
-  db.prepare('UPDATE trade_order SET total_minor = ?, base_total_minor = ? WHERE id = ?').run(total, baseTotal, orderId);
+  cached(db, 'UPDATE trade_order SET total_minor = ?, base_total_minor = ? WHERE id = ?').run(total, baseTotal, orderId);
   return total;
 }
 
@@ -669,7 +673,7 @@ export function updateOrder(db: DB, user: string, arg: ApiParsedArg<'orders.upda
       // write: removed lines first, then edits and new lines in the new order
       for (const old of oldLines) {
         if (seen.has(old.id)) continue;
-        db.prepare('DELETE FROM order_line WHERE id = ?').run(old.id);
+        cached(db, 'DELETE FROM order_line WHERE id = ?').run(old.id);
         removed.push({ id: old.id, lineNo: old.line_no, ...lineView(old, before.currency) });
       }
       built.forEach(({ old, l }, i) => {
@@ -687,7 +691,7 @@ export function updateOrder(db: DB, user: string, arg: ApiParsedArg<'orders.upda
       // the same lines, priced in a currency with (perhaps) other decimals
       for (const old of oldLines) {
         const amount = lineAmount(old.qty_e3, old.price_e4, next.currency);
-        db.prepare('UPDATE order_line SET amount_minor = ? WHERE id = ?').run(amount, old.id);
+        cached(db, 'UPDATE order_line SET amount_minor = ? WHERE id = ?').run(amount, old.id);
         const changes = diff({ amount: formatAmount(old.amount_minor, before.currency) }, { amount: formatAmount(amount, next.currency) });
         if (Object.keys(changes).length > 0) changed.push({ id: old.id, lineNo: old.line_no, changes });
       }

@@ -15,9 +15,11 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const OWNER_NAME = 'owner';
 export const PIN_RE = /^\d{4,8}$/;
 export const PIN_MESSAGE = 'a PIN is 4 to 8 digits';
-/** wrong PINs in a row before the user is locked out for PIN_LOCK_SECONDS */
+/** wrong PINs in a row before the user is locked out for PIN_LOCK_SECONDS (then twice as long, and so on) */
 export const PIN_MAX_ATTEMPTS = 5;
 export const PIN_LOCK_SECONDS = 60;
+/** each further PIN_MAX_ATTEMPTS wrong PINs in a row double the lockout, up to this */
+export const PIN_LOCK_MAX_SECONDS = 24 * 3600;
 export const IDLE_MINUTES_DEFAULT = 10;
 export const IDLE_MINUTES_MAX = 240;
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../electron/core';
+import { lockoutSeconds } from '../electron/core/access/users';
 import { startServer } from '../electron/server';
 import { apiMap, type ApiArg, type ApiName, type ApiResult } from '../shared/api';
 import { SESSION_HEADER, TOKEN_HEADER } from '../shared/bridge';
@@ -111,7 +112,7 @@ describe('sign-in', () => {
     expect(hashes[0]!.pin_hash).not.toBe(hashes[1]!.pin_hash);
   });
 
-  it(`locks a user out for ${PIN_LOCK_SECONDS} s after ${PIN_MAX_ATTEMPTS} wrong PINs, even with the right one`, async () => {
+  it(`locks a user out for ${PIN_LOCK_SECONDS} s after ${PIN_MAX_ATTEMPTS} wrong PINs, even with the right one, then twice as long`, async () => {
     const u = await owner('users.create', { name: 'Guess Me', pin: '1111' });
     const codes: string[] = [];
     for (let i = 0; i < PIN_MAX_ATTEMPTS; i++) {
@@ -125,11 +126,21 @@ describe('sign-in', () => {
     const listed = await owner('users.list', {});
     expect(listed.find((x) => x.id === u.id)!.lockedUntil, JSON.stringify(listed)).not.toBe('');
     clock += (PIN_LOCK_SECONDS + 1) * 1000;
+    // five more wrong in a row: locked twice as long
+    for (let i = 0; i < PIN_MAX_ATTEMPTS; i++) await core.call('auth.signIn', { userId: u.id, pin: String(4000 + i) });
+    clock += (PIN_LOCK_SECONDS + 1) * 1000;
+    const still = await core.call('auth.signIn', { userId: u.id, pin: '1111' });
+    expect(!still.ok && still.error.message).toMatch(/try again in 59 seconds/);
+    clock += PIN_LOCK_SECONDS * 1000;
     expect(await core.call('auth.signIn', { userId: u.id, pin: '1111' })).toMatchObject({ ok: true });
-    // parallel guesses are counted before the slow check: no more than the limit get checked
+    // the right PIN starts the count again: the next wrong one leaves 4 tries
+    const again = await core.call('auth.signIn', { userId: u.id, pin: '9999' });
+    expect(!again.ok && again.error.message).toMatch(/4 tries left/);
+    // guesses sent in parallel are checked one at a time: the rest are refused unchecked
     const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => core.call('auth.signIn', { userId: u.id, pin: String(3000 + i) })));
-    expect(burst.filter((r) => !r.ok && r.error.code === 'validation').length).toBeLessThanOrEqual(PIN_MAX_ATTEMPTS - 1);
-    expect(burst.every((r) => !r.ok)).toBe(true);
+    expect(burst.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['validation', ...Array(11).fill('refused')]);
+    expect(lockoutSeconds(5)).toBe(60);
+    expect([10, 15, 20, 60].map(lockoutSeconds)).toEqual([120, 240, 480, 24 * 3600]);
     await owner('users.update', { id: u.id, disabled: true });
   });
 

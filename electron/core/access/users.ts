@@ -2,13 +2,15 @@
  * Users in the company file (table app_user, migration v6) and the sign-in check with its lockout.
  *
  * There is always one owner row (name 'owner'). Sign-in is required once the owner has a PIN. PINs are
- * stored only as scrypt hashes (pin.ts). Wrong PINs: each try is counted BEFORE the slow check (so tries sent
- * in parallel count too); after PIN_MAX_ATTEMPTS wrong ones in a row the user is locked out for
- * PIN_LOCK_SECONDS, during which every try is refused without checking.
+ * stored only as scrypt hashes (pin.ts). Wrong PINs: one check at a time per user (tries sent in parallel are
+ * refused, not checked); after PIN_MAX_ATTEMPTS wrong ones in a row the user is locked out for
+ * PIN_LOCK_SECONDS, doubling with each further PIN_MAX_ATTEMPTS wrong ones (at most a day), during which every
+ * try is refused without checking. So a 4-digit PIN takes years to walk through the API, not hours.
  */
 import {
   IDLE_MINUTES_DEFAULT,
   OWNER_NAME,
+  PIN_LOCK_MAX_SECONDS,
   PIN_LOCK_SECONDS,
   PIN_MAX_ATTEMPTS,
   type SessionUser,
@@ -149,43 +151,52 @@ export async function setPin(db: DB, actor: string, id: number, pin: string | nu
   })();
 }
 
+/** Users whose PIN is being checked right now, per file: one check at a time per user (parallel guesses wait). */
+const checking = new WeakMap<DB, Set<number>>();
+
+/** The lockout after `failed` wrong PINs in a row: 1 minute after 5, doubling after each further 5, at most a day. */
+export function lockoutSeconds(failed: number): number {
+  if (failed === 0 || failed % PIN_MAX_ATTEMPTS !== 0) return 0;
+  return Math.min(PIN_LOCK_SECONDS * 2 ** (failed / PIN_MAX_ATTEMPTS - 1), PIN_LOCK_MAX_SECONDS);
+}
+
+const lockedIssue = (seconds: number) => [{ path: 'pin', message: `locked for ${seconds} seconds` }];
+
 /**
  * Check a user's PIN with the lockout. Returns the user, or throws: 'not_found' (no such user), 'refused'
- * (disabled, no PIN, locked out), 'validation' on `pin` (wrong PIN, with the tries left).
+ * (disabled, no PIN, locked out, another check of the same user still running), 'validation' on `pin` (wrong
+ * PIN, with the tries left before the next lockout).
  */
 export async function checkPin(db: DB, userId: number, pin: string, now: number): Promise<SessionUser> {
-  const r = db.transaction(() => {
-    const u = requireRow(db, userId);
-    if (u.disabled === 1) throw new AppError('refused', `${u.name} is disabled: ask the owner.`);
-    if (u.pin_hash === '') throw new AppError('refused', `${u.name} has no PIN.`);
-    const lockedFor = lockSeconds(u, now);
-    if (lockedFor > 0 || u.failed_pins >= PIN_MAX_ATTEMPTS) {
-      throw new AppError('refused', `Too many wrong PINs: try again in ${Math.max(lockedFor, 1)} seconds.`, [{ path: 'pin', message: `locked for ${Math.max(lockedFor, 1)} seconds` }]);
-    }
-    // counted before the slow check, so tries sent in parallel count too
-    db.prepare('UPDATE app_user SET failed_pins = failed_pins + 1 WHERE id = ?').run(u.id);
-    return u;
-  })();
-  const good = await verifyPin(pin, r.pin_hash);
-  // written first, thrown after: an error thrown inside db.transaction would roll the lockout back
+  const u = requireRow(db, userId);
+  if (u.disabled === 1) throw new AppError('refused', `${u.name} is disabled: ask the owner.`);
+  if (u.pin_hash === '') throw new AppError('refused', `${u.name} has no PIN.`);
+  const lockedFor = lockSeconds(u, now);
+  if (lockedFor > 0) throw new AppError('refused', `Too many wrong PINs: try again in ${lockedFor} seconds.`, lockedIssue(lockedFor));
+  const busy = checking.get(db) ?? new Set<number>();
+  checking.set(db, busy);
+  if (busy.has(u.id)) throw new AppError('refused', 'Another sign-in of this user is being checked: try again.', [{ path: 'pin', message: 'try again' }]);
+  busy.add(u.id);
+  let good: boolean;
+  try {
+    good = await verifyPin(pin, u.pin_hash);
+  } finally {
+    busy.delete(u.id);
+  }
+  if (good) {
+    db.prepare("UPDATE app_user SET failed_pins = 0, locked_until = '' WHERE id = ?").run(u.id);
+    return sessionUser(u);
+  }
+  // wrong PINs in a row are kept (not reset by a lockout), so each further lockout is longer
   const failed = db.transaction((): number => {
-    if (good) {
-      db.prepare("UPDATE app_user SET failed_pins = 0, locked_until = '' WHERE id = ?").run(r.id);
-      return 0;
-    }
-    const n = (db.prepare('SELECT failed_pins AS n FROM app_user WHERE id = ?').get(r.id) as { n: number }).n;
-    if (n >= PIN_MAX_ATTEMPTS) {
-      db.prepare('UPDATE app_user SET failed_pins = 0, locked_until = ? WHERE id = ?').run(new Date(now + PIN_LOCK_SECONDS * 1000).toISOString(), r.id);
-    }
+    const n = (db.prepare('UPDATE app_user SET failed_pins = failed_pins + 1 WHERE id = ? RETURNING failed_pins AS n').get(u.id) as { n: number }).n;
+    const lock = lockoutSeconds(n);
+    if (lock > 0) db.prepare('UPDATE app_user SET locked_until = ? WHERE id = ?').run(new Date(now + lock * 1000).toISOString(), u.id);
     return n;
   })();
-  if (good) return sessionUser(r);
-  if (failed >= PIN_MAX_ATTEMPTS) {
-    throw new AppError('refused', `Wrong PIN, ${PIN_MAX_ATTEMPTS} times: ${r.name} is locked for ${PIN_LOCK_SECONDS} seconds.`, [
-      { path: 'pin', message: `locked for ${PIN_LOCK_SECONDS} seconds` },
-    ]);
-  }
-  const left = PIN_MAX_ATTEMPTS - failed;
+  const lock = lockoutSeconds(failed);
+  if (lock > 0) throw new AppError('refused', `Wrong PIN, ${PIN_MAX_ATTEMPTS} times: ${u.name} is locked for ${lock} seconds.`, lockedIssue(lock));
+  const left = PIN_MAX_ATTEMPTS - (failed % PIN_MAX_ATTEMPTS);
   throw new AppError('validation', `pin: wrong PIN (${left} tries left)`, [{ path: 'pin', message: `wrong PIN (${left} tries left)` }]);
 }
 

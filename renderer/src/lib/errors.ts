@@ -30,16 +30,21 @@ const KNOWN: Array<[RegExp, string, (m: RegExpExecArray) => Values]> = [
   [/^Too small: expected number to be >0$|^Invalid input: expected int, received number$/, 'errors.wholeNumber', () => ({})],
   [/ is used by (.+); archive it instead of deleting it\.$/, 'errors.inUse', (m) => ({ detail: m[1] ?? '' })],
   [/^wrong PIN \((\d+) tries left\)$/, 'access.errors.wrongPin', (m) => ({ left: m[1] ?? '' })],
-  [/^locked for (\d+) seconds$/, 'access.errors.locked', (m) => ({ seconds: m[1] ?? '' })],
-  [/^Too many wrong PINs: try again in (\d+) seconds\.$/, 'access.errors.locked', (m) => ({ seconds: m[1] ?? '' })],
   [/^a PIN is 4 to 8 digits$/, 'access.errors.pinFormat', () => ({})],
   [/^the name (.+) is already used$/, 'access.errors.nameUsed', (m) => ({ name: m[1] ?? '' })],
   [/^disable every clerk before turning sign-in off$/, 'access.errors.clerksFirst', () => ({})],
+  [/^try again$/, 'access.errors.checking', () => ({})],
   [/^Locked after (\d+) idle minutes: sign in again\.$/, 'access.lockedIdle', (m) => ({ minutes: m[1] ?? '' })],
 ];
 
 /** The user-facing text of one core message. */
 export function translateMessage(t: TFunction, message: string): string {
+  // a PIN lockout: a minute at first, longer (in minutes) after more wrong PINs
+  const locked = /^(?:locked for|Too many wrong PINs: try again in) (\d+) seconds\.?$/.exec(message);
+  if (locked) {
+    const seconds = Number(locked[1]);
+    return seconds >= 120 ? t('access.errors.lockedMinutes', { minutes: Math.ceil(seconds / 60) }) : t('access.errors.locked', { seconds });
+  }
   for (const [re, key, values] of KNOWN) {
     const m = re.exec(message);
     if (m) return t(key, values(m));

@@ -88,6 +88,15 @@ describe('users, roles and lock', () => {
     expect(await page.textContent('[data-screen=forbidden]')).toContain('只有老板能看');
     await app.shot('04-settings-forbidden');
 
+    // the purchase orders list: the order is there, without amount columns
+    await page.goto(`${app.server.url}#orders/purchase`);
+    await gridReady(page);
+    await expect.poll(() => page.locator('.ag-row .ag-cell[col-id="no"]').first().textContent()).toBe('PO-2026-0001');
+    expect(await page.locator('.ag-header-cell[col-id="amount"], .ag-header-cell[col-id="unpaid"]').count()).toBe(0);
+    expect((await page.textContent('main')) ?? '').not.toContain('314.15');
+    expect(await page.locator('[data-action=new-order]').count()).toBe(0);
+    await app.shot('05a-purchase-list');
+
     // the purchase order: lines and quantities, no price or amount
     await page.goto(`${app.server.url}#orders/${poId}`);
     await gridReady(page, '.line-grid');
@@ -105,6 +114,7 @@ describe('users, roles and lock', () => {
     expect(await page.locator('.ag-header-cell[col-id="defaultPrice"]').count()).toBe(0);
     expect((await page.textContent('main')) ?? '').not.toContain('2.7182');
     expect(await page.locator('[data-action=delete]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-action=history], [data-action=import-excel]').count()).toBe(0);
     await app.shot('06-products');
     expect(app.pageErrors).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * where the trail of that one record is shown and exported to Excel like the whole file's. Disabled while
  * no record is chosen; refused with a message while the screen holds unsaved edits.
  */
+import { useAccess } from '../../access';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntity } from '../../../../shared/api';
 import { useNotify } from '../../components/Toasts';
@@ -15,6 +16,9 @@ export function historyHash(entity: AuditEntity, id: number): string {
 export function HistoryButton({ entity, id }: { entity: AuditEntity; id: number | null | undefined }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  // the history is the owner's (shared/permissions.ts: history.list)
+  const { may } = useAccess();
+  if (!may('history.list')) return null;
   return (
     <button
       type="button"

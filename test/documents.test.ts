@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../electron/cli';
 import type { Core } from '../electron/core';
 import { buildFilingPack } from '../electron/core/filing';
+import { amountInRussian, numberInRussian } from '../electron/core/documents/words-ru';
 import type { ApiArg, DocLanguage, Party } from '../shared/api';
 import { DOCUMENT_LANGUAGES, documentCatalogs } from '../shared/i18n';
 import { ok, raw, SEA_1039_TO_DUBAI, tempDir, testCore } from './helpers';
@@ -116,6 +117,7 @@ describe('commercial invoice and packing list in the buyer’s language', () => 
     const it = table(inv, '唛头/货号\nМаркировка и номера', 6);
     expect(it.header.slice(4)).toEqual(['单价\nЦена за ед. (USD)', '金额\nСумма (USD)']);
     expect(it.total?.[5]).toBe(3012.49);
+    expect(valueAfter(inv, '大写 Сумма прописью')).toBe('Три тысячи двенадцать долларов США 49 центов\nSAY US DOLLARS THREE THOUSAND AND TWELVE AND CENTS FORTY NINE ONLY');
     expect(findCell(sheet(wb, '装箱单 Packing List'), '装箱单  УПАКОВОЧНЫЙ ЛИСТ')).toBeDefined();
     // the item no. that looks like a formula stays literal text
     expect(await quotePrefixedCells(out, '商业发票 Invoice')).toContain(findCell(inv, '=HC-88')!.address);
@@ -284,6 +286,22 @@ describe('trade-records export contract | statement', () => {
     expect(await main(['export', 'statement', '--party', String(w.buyer.id), '--from', '2026-03-31', '--to', '2026-03-01', '--out', path.join(outDir, 'x.xlsx'), '--data', dir])).toBe(1);
     expect(io.err()).toContain('the period ends before it begins');
     expect(fs.readdirSync(outDir).sort()).toEqual(['c.xlsx', 's.xlsx']);
+  });
+});
+
+describe('amounts in Russian words', () => {
+  it('spell numbers with the right gender and plural forms', () => {
+    expect(numberInRussian(0)).toBe('ноль');
+    expect(numberInRussian(21)).toBe('двадцать один');
+    expect(numberInRussian(1001)).toBe('одна тысяча один');
+    expect(numberInRussian(2_002_000)).toBe('два миллиона две тысячи');
+    expect(numberInRussian(11_512)).toBe('одиннадцать тысяч пятьсот двенадцать');
+    expect(numberInRussian(1, true)).toBe('одна');
+    expect(amountInRussian(100, 'USD')).toBe('Один доллар США 00 центов');
+    expect(amountInRussian(2_200_021, 'RUB')).toBe('Двадцать две тысячи рублей 21 копейка');
+    expect(amountInRussian(500_000, 'CNY')).toBe('Пять тысяч юаней 00 фэней');
+    expect(amountInRussian(1_104, 'EUR')).toBe('Одиннадцать евро 04 цента');
+    expect(amountInRussian(150, 'JPY')).toBe('Сто пятьдесят JPY');
   });
 });
 

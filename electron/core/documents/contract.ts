@@ -19,6 +19,7 @@ import { getOrder } from '../trade/orders';
 import { PRICE_SCALE, QTY_SCALE } from '../money';
 import { buyerText, foreignStyle, newDocument, paragraph, saveDocument, sellerText, signatures } from './layout';
 import { docTexts } from './texts';
+import { amountInRussian } from './words-ru';
 
 export async function buildSalesContract(db: DB, dataDir: string, orderId: number, language?: DocLanguage, outFile?: string) {
   const o = getOrder(db, orderId);
@@ -81,7 +82,8 @@ export async function buildSalesContract(db: DB, dataDir: string, orderId: numbe
   borderRow(ws, tr, n, STYLE.total);
   const wr = s.row++;
   td.text(s.merge(wr, 1, 2), tx.bi('common.say', {}, '\n'), STYLE.total);
-  td.text(s.merge(wr, 3, n), [amountInChinese(total, cur), amountInEnglish(total, cur)].filter(Boolean).join('\n'), STYLE.total);
+  // Chinese capitals, then the buyer's language (English words for a language not yet spelled: Arabic)
+  td.text(s.merge(wr, 3, n), [amountInChinese(total, cur), tx.lang === 'ru' ? amountInRussian(total, cur) : amountInEnglish(total, cur)].filter(Boolean).join('\n'), STYLE.total);
   borderRow(ws, wr, n, STYLE.total);
   s.blank();
 

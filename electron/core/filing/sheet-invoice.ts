@@ -12,6 +12,7 @@ import { addSheet, borderRow, finishSheet, STYLE, td, type PackContext, type She
 import { declSuffix } from './sheet-lists';
 import { countryEn, termsOf, unitEn } from './text';
 import { docTexts, type DocTexts } from '../documents/texts';
+import { amountInRussian } from '../documents/words-ru';
 import type { DeclLine, Declaration, FilingData } from './types';
 import { amountInEnglish, numberInWords } from './words';
 
@@ -82,7 +83,9 @@ export function addInvoiceSheet(ctx: PackContext, data: FilingData, d: Declarati
   borderRow(ws, tr, n, STYLE.total);
   const wr = s.row++;
   td.text(ws.getCell(wr, 1), tx.bi('common.say'), STYLE.total);
-  td.text(s.merge(wr, 2, n), d.docMinor === null ? '' : amountInEnglish(d.docMinor, cur), STYLE.total);
+  // English words (the trade's own); a Russian buyer's invoice has them in Russian too
+  const words = d.docMinor === null ? '' : [tx.lang === 'ru' ? amountInRussian(d.docMinor, cur) : '', amountInEnglish(d.docMinor, cur)].filter(Boolean).join('\n');
+  td.text(s.merge(wr, 2, n), words, STYLE.total);
   borderRow(ws, wr, n, STYLE.total);
   s.blank();
   s.line(tx.bi('common.origin'), STYLE.value);

@@ -178,10 +178,10 @@ export const benchCommand: Command = {
       const db = c.db;
       const nSales = (db.prepare("SELECT count(*) AS n FROM trade_order WHERE kind = 'sales'").get() as { n: number }).n;
 
-      // 3. orders list: no paging exists yet — the whole list is what the screen loads
+      // 3. orders.list: every row of a filter at once (the orders screen pages through orders.page since issue 7: 3b)
       {
         const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales' }), 'orders.list'));
-        add({ op: 'orders list, sales, by date (ALL rows: no paging yet)', size: `${m.last.length} orders`, medianMs: m.median, peak: m.peak, target: '< 20 ms (first 100)', verdict: verdict(m.median, 20) });
+        add({ op: 'orders.list, sales, ALL rows (the screen pages: see orders page rows)', size: `${m.last.length} orders`, medianMs: m.median, peak: m.peak, target: '(reference)', verdict: '-' });
       }
       const top = db.prepare("SELECT party_id AS id, count(*) AS n FROM trade_order WHERE kind = 'sales' GROUP BY party_id ORDER BY n DESC LIMIT 1").get() as { id: number; n: number };
       {
@@ -195,7 +195,7 @@ export const benchCommand: Command = {
       {
         const item = (db.prepare('SELECT item_no FROM product ORDER BY id LIMIT 1 OFFSET 7').get() as { item_no: string }).item_no;
         const m = await measure(runs, async () => need(await c.call('orders.list', { kind: 'sales', search: item }), 'orders.list'));
-        add({ op: `orders list, free text (item no. ${item}; LIKE scan)`, size: `${m.last.length} of ${nSales}`, medianMs: m.median, peak: m.peak, target: '< 50 ms', verdict: verdict(m.median, 50) });
+        add({ op: `orders list, free text (item no. ${item})`, size: `${m.last.length} of ${nSales}`, medianMs: m.median, peak: m.peak, target: '< 50 ms', verdict: verdict(m.median, 50) });
       }
       // 3b. orders.page: one block of 100 sorted and filtered in SQL, with the count and totals of the whole filter
       {
@@ -204,19 +204,23 @@ export const benchCommand: Command = {
         const m1 = await page({ offset: 0 });
         add({ op: 'orders page 1 (100, by date)', size: `100 of ${m1.last.total}`, medianMs: m1.median, peak: m1.peak, target: '< 20 ms', verdict: verdict(m1.median, 20) });
         const half = Math.floor(nSales / 2);
-        const m2 = await page({ offset: half });
-        add({ op: 'orders page in the middle (offset = half)', size: `100 at ${half}`, medianMs: m2.median, peak: m2.peak, target: '< 10 ms', verdict: verdict(m2.median, 10) });
-        const m3 = await page({ offset: 100 });
-        add({ op: 'orders next block (offset 100, by date)', size: '100 at 100', medianMs: m3.median, peak: m3.peak, target: '< 10 ms', verdict: verdict(m3.median, 10) });
+        // later blocks come without totals: the grid has them from the first block of the filter
+        const m2 = await page({ offset: half, totals: false });
+        add({ op: 'orders page in the middle (offset = half, totals: false)', size: `100 at ${half}`, medianMs: m2.median, peak: m2.peak, target: '< 10 ms', verdict: verdict(m2.median, 10) });
+        const m3 = await page({ offset: 100, totals: false });
+        add({ op: 'orders next block (offset 100, by date, totals: false)', size: '100 at 100', medianMs: m3.median, peak: m3.peak, target: '< 10 ms', verdict: verdict(m3.median, 10) });
         const mp = await page({ offset: 0, partyId: top.id });
         add({ op: 'orders page filtered by party (biggest buyer)', size: `${mp.last.rows.length} of ${mp.last.total}`, medianMs: mp.median, peak: mp.peak, target: '< 50 ms', verdict: verdict(mp.median, 50) });
         const ms = await page({ offset: 0, status: 'confirmed' });
         add({ op: 'orders page filtered by status', size: `${ms.last.rows.length} of ${ms.last.total}`, medianMs: ms.median, peak: ms.peak, target: '< 50 ms', verdict: verdict(ms.median, 50) });
         const item = (db.prepare('SELECT item_no FROM product ORDER BY id LIMIT 1 OFFSET 7').get() as { item_no: string }).item_no;
         const mt = await page({ offset: 0, search: item });
-        add({ op: `orders page, free text (item no. ${item}; LIKE scan)`, size: `${mt.last.rows.length} of ${mt.last.total}`, medianMs: mt.median, peak: mt.peak, target: '< 50 ms', verdict: verdict(mt.median, 50) });
+        add({ op: `orders page, free text (item no. ${item}; line texts, FTS5 trigram)`, size: `${mt.last.rows.length} of ${mt.last.total}`, medianMs: mt.median, peak: mt.peak, target: '< 50 ms', verdict: verdict(mt.median, 50) });
+        const zh = [...(db.prepare("SELECT name_zh FROM product WHERE length(name_zh) >= 4 ORDER BY id LIMIT 1 OFFSET 11").get() as { name_zh: string }).name_zh].slice(1, 4).join('');
+        const mz = await page({ offset: 0, search: zh });
+        add({ op: `orders page, free text (Chinese name part "${zh}")`, size: `${mz.last.rows.length} of ${mz.last.total}`, medianMs: mz.median, peak: mz.peak, target: '< 50 ms', verdict: verdict(mz.median, 50) });
         const mn = await page({ offset: 0, sort: { field: 'partyName', dir: 'asc' } });
-        add({ op: 'orders page 1 sorted by buyer name (no index: sorts the filter)', size: `100 of ${mn.last.total}`, medianMs: mn.median, peak: mn.peak, target: '< 20 ms', verdict: verdict(mn.median, 20) });
+        add({ op: 'orders page 1 sorted by buyer name (parties in name order, then date)', size: `100 of ${mn.last.total}`, medianMs: mn.median, peak: mn.peak, target: '< 20 ms', verdict: verdict(mn.median, 20) });
       }
 
       // 4. monthly aggregates: no core query exists; the SQL such a query would run, over every line

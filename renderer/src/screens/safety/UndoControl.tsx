@@ -25,7 +25,8 @@ export function useUndoText() {
     (u: UndoTarget) => {
       const action = t(`history.actions.${u.action}`, { defaultValue: u.action });
       const kind = t(`history.entities.${u.entity}`, { defaultValue: u.entity });
-      const what = [action, kind, u.name || `#${u.entityId}`].join(' ');
+      // settings have no name and no number (entity id 0): "Changed Setting"
+      const what = [action, kind, u.name || (u.entityId > 0 ? `#${u.entityId}` : '')].filter(Boolean).join(' ');
       return u.more > 0 ? t('safety.undo.andMore', { what, count: u.more }) : what;
     },
     [t],

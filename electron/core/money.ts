@@ -40,7 +40,28 @@ export function lineAmount(qtyE3: number, priceE4: number, currency: string): nu
 export function convert(minor: number, from: string, rateE6: number, to: string): number {
   const df = currencyDecimals(from);
   const dt = currencyDecimals(to);
+  // minor × rate / 10^(6 + df − dt); while the product is a safe integer the division is done exactly in Numbers
+  // (a ledgers export converts every line: BigInt made that a third of a second)
+  const shift = RATE_SCALE + df - dt;
+  const product = minor * rateE6;
+  if (shift >= 0 && Number.isInteger(product) && Math.abs(product) <= 2 ** 52) return roundDivSafe(product, 10 ** shift);
   return roundDiv(BigInt(minor) * BigInt(rateE6) * pow10(dt), pow10(RATE_SCALE + df));
+}
+
+/** roundDiv without BigInt for |numerator| ≤ 2^52 and a positive divisor ≤ 10^9: the same result. */
+export function roundDivSafe(numerator: number, divisor: number): number {
+  const n = Math.abs(numerator);
+  let q = Math.floor(n / divisor);
+  let r = n - q * divisor; // exact: q × divisor ≤ n + divisor < 2^53
+  if (r < 0) {
+    q -= 1;
+    r += divisor;
+  } else if (r >= divisor) {
+    q += 1;
+    r -= divisor;
+  }
+  if (r * 2 >= divisor) q += 1;
+  return numerator < 0 && q !== 0 ? -q : q;
 }
 
 /** `percentE2` percent of `minor` (6.5% = 650), rounded. */

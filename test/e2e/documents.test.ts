@@ -88,6 +88,13 @@ describe('documents for foreign buyers', () => {
     await expect.poll(() => text(page, c)).toBe('俄语（Русский）');
     await app.shot('01b-party-grid-doc-language');
     await app.call('parties.update', { id: buyerId, patch: { docLanguage: 'ar' } });
+
+    // the selected party's statement is also offered here (a party with nothing open is not on Balances)
+    await page.click('[data-action=statement]');
+    await page.locator('[data-testid=statement-dialog]').waitFor();
+    expect(await text(page, '[data-testid=statement-dialog] h2')).toBe('对账单：光明贸易');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=statement-dialog]').waitFor({ state: 'detached' });
   });
 
   it('names the buyer in the UI language: Chinese, then English after switching', async () => {

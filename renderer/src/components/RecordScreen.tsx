@@ -46,6 +46,8 @@ interface RecordScreenProps<T extends ListedRecord> {
   /** extra filters in the toolbar (role toggles) */
   filters?: ReactNode;
   renderForm: (args: FormArgs<T>) => ReactNode;
+  /** more toolbar buttons for the selected row (Parties: Statement) */
+  extraActions?: (selected: T | null) => ReactNode;
 }
 
 const SEARCH_DELAY_MS = 200;
@@ -167,6 +169,7 @@ export function RecordScreen<T extends ListedRecord>(props: RecordScreenProps<T>
             {t('common.delete')}
           </button>
           <HistoryButton entity={name === 'parties' ? 'party' : 'product'} id={selected?.id} />
+          {props.extraActions?.(selected)}
           {!isClerk && (
             <button type="button" data-action="import-excel" onClick={() => (window.location.hash = `#import/${name}`)}>
               {t('common.importExcel')}

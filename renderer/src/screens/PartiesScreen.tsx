@@ -9,6 +9,9 @@ import { boolCol, codeCol, textCol } from '../lib/columns';
 import { useAppState } from '../context';
 import { partyName } from '../lib/names';
 import { PartyForm } from './PartyForm';
+import { StatementDialog } from './documents/DocumentDialogs';
+import { todayLocal } from './money/money';
+import { useAccess } from '../access';
 
 type PartyPatch = ApiArg<'parties.update'>['patch'];
 
@@ -16,6 +19,8 @@ export function PartiesScreen() {
   const { t, i18n } = useTranslation();
   const { language: lang } = useAppState();
   const [role, setRole] = useState<PartyRole | ''>('');
+  const [statementFor, setStatementFor] = useState<Party | null>(null);
+  const { isClerk } = useAccess();
 
   const calls = useMemo<RecordCalls<Party>>(
     () => ({
@@ -87,16 +92,29 @@ export function PartiesScreen() {
   );
 
   return (
-    <RecordScreen<Party>
-      name="parties"
-      title={t('party.title')}
-      searchPlaceholder={t('party.searchPlaceholder')}
-      calls={calls}
-      columnDefs={columnDefs}
-      displayName={(p) => partyName(p, lang)}
-      fieldLabel={label}
-      filters={filters}
-      renderForm={(args) => <PartyForm {...args} defaultRole={role} fieldLabel={label} />}
-    />
+    <>
+      <RecordScreen<Party>
+        name="parties"
+        title={t('party.title')}
+        searchPlaceholder={t('party.searchPlaceholder')}
+        calls={calls}
+        columnDefs={columnDefs}
+        displayName={(p) => partyName(p, lang)}
+        fieldLabel={label}
+        filters={filters}
+        renderForm={(args) => <PartyForm {...args} defaultRole={role} fieldLabel={label} />}
+        extraActions={(selected) =>
+          // a statement can show purchase orders and payments out: the owner's (shared/permissions.ts)
+          !isClerk && (
+            <button type="button" data-action="statement" disabled={!selected} title={selected ? undefined : t('docs.statementPick')} onClick={() => setStatementFor(selected)}>
+              {t('docs.statement')}
+            </button>
+          )
+        }
+      />
+      {statementFor && (
+        <StatementDialog party={{ id: statementFor.id, name: partyName(statementFor, lang) }} from={`${todayLocal().slice(0, 4)}-01-01`} to={todayLocal()} onClose={() => setStatementFor(null)} />
+      )}
+    </>
   );
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isCode } from './codes';
 import { decimalPattern } from './decimal';
+import type { IssueParams } from './issues';
 import { isCurrency, type CurrencyInfo } from './currency';
 import {
   AttachmentAddSchema,
@@ -80,7 +81,7 @@ const code = (table: Parameters<typeof isCode>[0], what: string) =>
 
 export const PARTY_ROLES = ['customer', 'supplier', 'agent', 'forwarder', 'broker'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
-export const LANGUAGES = ['zh', 'en'] as const;
+export const LANGUAGES = ['zh', 'en', 'ar', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export { DOC_LANGUAGES, type DocLanguage } from './documents';
 
@@ -716,7 +717,12 @@ export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'refused' | 'u
 export interface FieldIssue {
   /** dotted path of the field, e.g. "patch.hsCode" or "roles.0" */
   path: string;
+  /** what is wrong, in English (CLI, logs, and the fallback of a screen that does not know `key`) */
   message: string;
+  /** catalog key of the message (shared/issues.ts), so a screen shows it in the UI language */
+  key?: string;
+  /** the values the keyed message names, e.g. { max: 200 } */
+  params?: IssueParams;
 }
 
 export interface ApiError {

@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode, FieldIssue } from '../../shared/api';
+import type { IssueKey } from '../../shared/issues';
 
 /** An error the core means to show to the user: it crosses the API boundary as a typed ApiError. */
 export class AppError extends Error {
@@ -18,6 +19,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: number | string) => new AppError('not_found', `${what} ${id} does not exist`);
 
-/** A validation error on one field of the argument. */
-export const invalid = (path: string, message: string) =>
-  new AppError('validation', `${path}: ${message}`, [{ path, message }]);
+/**
+ * A validation error on one field of the argument. `key` names the message in the catalogs
+ * (shared/i18n), so the screen shows it in the user's language; `message` stays the English text.
+ */
+export const invalid = (path: string, message: string, key?: IssueKey) =>
+  new AppError('validation', `${path}: ${message}`, [{ path, message, ...key }]);

@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
+import { zodIssueKey } from '../../shared/issues';
 import { apiMap, isApiName, type RestoreDone, type ApiArg, type ApiName, type ApiResponse, type ApiResult, type FieldIssue, type ProgressEvent } from '../../shared/api';
 import { openCompanyFile, type DB, type OpenOptions } from './db';
 import { AppError } from './errors';
@@ -47,6 +48,7 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({
     path: i.path.map(String).join('.') || '(argument)',
     message: i.message,
+    ...zodIssueKey(i),
   }));
 }
 

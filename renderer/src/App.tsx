@@ -231,6 +231,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  /** Switch without restart: every screen re-renders with the new texts; grids are made anew (locale, RTL). */
   async function changeLanguage(lang: UiLanguage, persist: boolean) {
     setLanguage(lang);
     await applyLanguage(lang);
@@ -298,7 +299,7 @@ export function App() {
   };
 
   return (
-    <AppContext.Provider value={{ company, language, setCompany: (c) => setBoot({ ...boot, company: c }) }}>
+    <AppContext.Provider value={{ company, language, setCompany: (c) => setBoot({ ...boot, company: c }), setLanguage: (l) => void changeLanguage(l, true) }}>
       <AccessContext.Provider value={access}>
       <div className="shell" inert={lock ? true : undefined}>
         <header className="app-header">

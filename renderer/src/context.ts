@@ -7,6 +7,8 @@ export interface AppState {
   language: UiLanguage;
   /** after the company was changed in Settings */
   setCompany: (company: Company) => void;
+  /** switch the UI language now and keep it as this user's choice (ui_state, per user) */
+  setLanguage: (language: UiLanguage) => void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -18,6 +18,8 @@ import {
   type IDatasource,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { isRtl } from '../../../shared/i18n';
+import { gridLocaleText } from '../lib/gridLocale';
 import { call } from '../api';
 import { describeError } from '../lib/errors';
 import type { GridExportResult } from '../../../shared/gridExport';
@@ -219,7 +221,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows = [], datasource
   // a header too narrow for its name shows it on hover
   // (a paged grid has no column filters: they would filter only the loaded blocks)
   const columns = useMemo(() => columnDefs.map((c) => ({ headerTooltip: c.headerName, ...c, ...(paged ? { filter: false } : {}) })), [columnDefs, paged]);
-  const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
+  const localeText = useMemo(() => gridLocaleText(t, i18n.language), [t, i18n.language]);
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: !paged, resizable: true, editable: false, minWidth: 56 }), [paged]);
   const getRowId = useCallback((p: GetRowIdParams<T>) => String(p.data.id), []);
   const rowClassRules = useMemo(() => ({ 'row-archived': (p: { data?: T }) => Boolean((p.data as { archived?: boolean } | undefined)?.archived) }), []);
@@ -241,7 +243,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows = [], datasource
       const opts = {
         title,
         t,
-        language: i18n.language === 'en' ? ('en' as const) : ('zh' as const),
+        language: i18n.language === 'zh' ? ('zh' as const) : ('en' as const), // the company name on the sheet: Chinese, or English for every other language
         jobId,
         onProgress: (done: number, total: number) => {
           const percent = total > 0 ? Math.floor((done * 100) / total) : 0;
@@ -275,6 +277,7 @@ export function DataGrid<T extends Identified>({ stateKey, rows = [], datasource
             key={i18n.language /* locale text is read once: a new language needs a new grid */}
             theme={theme}
             localeText={localeText}
+            enableRtl={isRtl(i18n.language)}
             {...(paged
               ? { rowModelType: 'infinite' as const, datasource, cacheBlockSize: BLOCK_ROWS, maxBlocksInCache: MAX_BLOCKS, infiniteInitialRowCount: 1 }
               : { rowData: rows })}

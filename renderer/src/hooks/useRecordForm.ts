@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
-import { describeError, issueField, translateMessage, type FieldErrors } from '../lib/errors';
+import { describeError, issueField, issueText, type FieldErrors } from '../lib/errors';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -60,7 +60,7 @@ export function useRecordForm<V extends Record<string, unknown>>(initial: V, fie
       if (e instanceof ApiCallError && e.issues.length > 0) {
         for (const issue of e.issues) {
           const field = issueField(issue);
-          const text = translateMessage(t, issue.message);
+          const text = issueText(t, issue);
           if (field in values) fieldErrors[field] ??= text;
           else other.push(t('errors.fieldError', { field: fieldLabel(field) ?? field, message: text }));
         }

@@ -1,7 +1,9 @@
 /**
- * Turning what the core says into what the user reads. The core's messages are English; the ones a user
- * meets while typing are mapped to catalog keys here so they read in the UI language. Anything not in the
- * table is shown as the core wrote it (still telling what is wrong), so a new core message never disappears.
+ * Turning what the core says into what the user reads. A field issue that carries a catalog `key` (zod
+ * issues, and the core's rules that name theirs: shared/issues.ts) is shown by that key. Older core
+ * messages are English only; the ones a user meets while typing are matched to catalog keys by the table
+ * below (the fallback). Anything else is shown as the core wrote it (still telling what is wrong), so a
+ * new core message never disappears.
  */
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../../shared/api';
@@ -52,6 +54,22 @@ export function translateMessage(t: TFunction, message: string): string {
   return message;
 }
 
+type MessageText = (t: TFunction, message: string) => string;
+
+/**
+ * The user-facing text of one field issue: by its key when the core named one (and the catalogs have
+ * it), else its English message through `fallback` (an area's table, or the shared one).
+ */
+export function issueText(t: TFunction, issue: FieldIssue, fallback: MessageText = translateMessage): string {
+  if (issue.key && i18nHas(t, issue.key)) return t(issue.key, issue.params ?? {});
+  return fallback(t, issue.message);
+}
+
+/** Whether the catalogs have a key (a key from a newer core than this screen is shown by its message). */
+function i18nHas(t: TFunction, key: string): boolean {
+  return t(key, { defaultValue: '\u0000' }) !== '\u0000';
+}
+
 /** The field an issue belongs to: "patch.hsCode" -> "hsCode", "roles.0" -> "roles". */
 export function issueField(issue: FieldIssue): string {
   const path = issue.path.startsWith('patch.') ? issue.path.slice('patch.'.length) : issue.path;
@@ -66,7 +84,7 @@ export function fieldErrorsOf(t: TFunction, error: unknown): FieldErrors {
   if (error instanceof ApiCallError) {
     for (const issue of error.issues) {
       const field = issueField(issue);
-      out[field] ??= translateMessage(t, issue.message);
+      out[field] ??= issueText(t, issue);
     }
   }
   return out;
@@ -86,7 +104,7 @@ export function describeError(t: TFunction, error: unknown, label: (field: strin
       return error.issues
         .map((i) => {
           const field = issueField(i);
-          return t('errors.fieldError', { field: label(field) ?? field, message: translateMessage(t, i.message) });
+          return t('errors.fieldError', { field: label(field) ?? field, message: issueText(t, i) });
         })
         .join('; ');
     }

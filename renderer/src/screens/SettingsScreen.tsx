@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api';
-import { UI_LANGUAGES } from '../../../shared/i18n';
+import { isUiLanguage, UI_LANGUAGES } from '../../../shared/i18n';
 import { call } from '../api';
 import { ComboField, SelectField, TextField } from '../components/Field';
 import { useNotify } from '../components/Toasts';
@@ -20,7 +20,7 @@ import { UsersSection } from './access/UsersSection';
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
-  const { company, setCompany } = useAppState();
+  const { company, setCompany, language, setLanguage } = useAppState();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [prefixes, setPrefixes] = useState(false);
   const label = (f: string) => (i18n.exists(`settings.company.${f}`) ? t(`settings.company.${f}`) : undefined);
@@ -119,6 +119,21 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+
+      <section className="settings-card" data-section="user-language">
+        <h2>{t('prefs.title')}</h2>
+        <div className="form-grid">
+          <SelectField
+            id="prefs-language"
+            name="userLanguage"
+            label={t('prefs.language')}
+            value={language}
+            options={UI_LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+            onChange={(x) => isUiLanguage(x) && setLanguage(x)}
+            hint={t('prefs.hint')}
+          />
+        </div>
+      </section>
 
       <section className="settings-card">
         <h2>{t('settings.numbersTitle')}</h2>

@@ -10,7 +10,7 @@ import { ApiCallError, call } from '../../api';
 import { ComboField, Field, SelectField, TextField } from '../../components/Field';
 import { SidePanel } from '../../components/SidePanel';
 import { useAppState } from '../../context';
-import { describeError } from '../../lib/errors';
+import { describeError, issueText } from '../../lib/errors';
 import { normalizeDecimalInput } from '../../lib/numbers';
 import { AllocationTable } from './AllocationTable';
 import { paymentMessage } from './messages';
@@ -240,7 +240,7 @@ export function PaymentForm({ record, direction: newDirection, partyId: newParty
       if (e instanceof ApiCallError && e.issues.length > 0) {
         for (const issue of e.issues) {
           const path = issue.path.replace(/^payment\./, '');
-          const text = paymentMessage(t, issue.message);
+          const text = issueText(t, issue, paymentMessage);
           const m = /^allocations\.(\d+)\.(amount|orderId)$/.exec(path);
           const order = m ? sent[Number(m[1])] : undefined;
           if (order) next[`alloc.${order.orderId}`] ??= text;

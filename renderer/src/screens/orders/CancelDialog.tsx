@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../shared/trade';
 import { ApiCallError, call } from '../../api';
 import { TextField } from '../../components/Field';
-import { describeError } from '../../lib/errors';
+import { describeError, issueText } from '../../lib/errors';
 import { Modal } from './Modal';
 import { orderMessage } from './messages';
 
@@ -25,7 +25,7 @@ export function CancelDialog({ order, onDone, onClose }: { order: Order; onDone:
       onDone(await call('orders.cancel', { id: order.id, reason }));
     } catch (e) {
       const issue = e instanceof ApiCallError ? e.issues.find((i) => i.path === 'reason') : undefined;
-      if (issue) setError(orderMessage(t, issue.message));
+      if (issue) setError(issueText(t, issue, orderMessage));
       else setMessage(describeError(t, e));
       setBusy(false);
     }

@@ -21,6 +21,8 @@ import {
   type SuppressKeyboardEventParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { isRtl } from '../../../../shared/i18n';
+import { gridLocaleText } from '../../lib/gridLocale';
 import type { Party, Product } from '../../../../shared/api';
 import type { OrderKind } from '../../../../shared/trade';
 import { useAppState } from '../../context';
@@ -291,7 +293,7 @@ export function LineGrid(props: LineGridProps) {
         return exportGridToExcel(api as unknown as GridApi, {
           title: titleAround(wrapRef.current),
           t,
-          language: i18n.language === 'en' ? 'en' : 'zh',
+          language: i18n.language === 'zh' ? 'zh' : 'en', // the company name on the sheet: Chinese, or English for every other language
           skipRow: (data) => isEmptyLine(data as LineDraft),
         });
       },
@@ -312,7 +314,7 @@ export function LineGrid(props: LineGridProps) {
     () => ({ sortable: false, filter: false, resizable: true, suppressMovable: true, minWidth: 40, suppressKeyboardEvent }),
     [suppressKeyboardEvent],
   );
-  const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
+  const localeText = useMemo(() => gridLocaleText(t, i18n.language), [t, i18n.language]);
 
   return (
     <div className="line-grid" data-testid="line-grid" ref={wrapRef}>
@@ -320,6 +322,7 @@ export function LineGrid(props: LineGridProps) {
         key={i18n.language}
         theme={theme}
         localeText={localeText}
+        enableRtl={isRtl(i18n.language)}
         rowData={gridRows}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}

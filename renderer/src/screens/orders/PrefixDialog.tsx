@@ -5,7 +5,7 @@ import type { TradeSettings } from '../../../../shared/trade';
 import { call } from '../../api';
 import { TextField } from '../../components/Field';
 import { useNotify } from '../../components/Toasts';
-import { describeError, issueField } from '../../lib/errors';
+import { describeError, issueField, issueText } from '../../lib/errors';
 import { ApiCallError } from '../../api';
 import { Modal } from './Modal';
 import { orderMessage } from './messages';
@@ -44,7 +44,7 @@ export function PrefixDialog({ onClose }: { onClose: () => void }) {
       if (e instanceof ApiCallError && e.issues.length > 0) {
         for (const i of e.issues) {
           const key = i.path.split('.')[1] ?? issueField(i);
-          fieldErrors[key] ??= orderMessage(t, i.message);
+          fieldErrors[key] ??= issueText(t, i, orderMessage);
         }
       } else setMessage(t('errors.saveFailed', { message: describeError(t, e) }));
       setErrors(fieldErrors);

@@ -10,7 +10,7 @@ import { ApiCallError, call } from '../../api';
 import { Field } from '../../components/Field';
 import { useAppState } from '../../context';
 import { codeLabel } from '../../lib/codes';
-import { describeError } from '../../lib/errors';
+import { describeError, issueText } from '../../lib/errors';
 import { normalizeDecimalInput } from '../../lib/numbers';
 import { Modal } from './Modal';
 import { orderMessage } from './messages';
@@ -47,9 +47,9 @@ export function ReceiveDialog({ order, onDone, onClose }: { order: Order; onDone
         for (const i of e.issues) {
           const m = /^lines\.(\d+)\./.exec(i.path);
           const line = m ? lines[Number(m[1])] : undefined;
-          if (line) fieldErrors[String(line.orderLineId)] ??= orderMessage(t, i.message);
-          else if (i.path === 'date') fieldErrors.date = orderMessage(t, i.message);
-          else other.push(orderMessage(t, i.message));
+          if (line) fieldErrors[String(line.orderLineId)] ??= issueText(t, i, orderMessage);
+          else if (i.path === 'date') fieldErrors.date = issueText(t, i, orderMessage);
+          else other.push(issueText(t, i, orderMessage));
         }
       } else other.push(describeError(t, e));
       setErrors(fieldErrors);

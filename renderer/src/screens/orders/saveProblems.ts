@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../../api';
-import { describeError } from '../../lib/errors';
+import { describeError, issueText } from '../../lib/errors';
 import { checkLine, type LineDraft } from './lineModel';
 import { orderMessage } from './messages';
 import { HEADER_FIELDS, type HeaderDraft } from './OrderHeader';
@@ -79,7 +79,7 @@ export function problemsOf(t: TFunction, error: unknown, all: LineDraft[], sent:
     return c.p;
   }
   for (const issue of error.issues) {
-    const text = orderMessage(t, issue.message);
+    const text = issueText(t, issue, orderMessage);
     const m = /^lines\.(\d+)(?:\.(\w+))?/.exec(issue.path);
     const line = m ? sent[Number(m[1])] : undefined;
     if (m && line) {

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../../api';
 import { useNotify } from '../../components/Toasts';
-import { describeError, translateMessage } from '../../lib/errors';
+import { describeError, issueText, translateMessage } from '../../lib/errors';
 import { ExportProgress } from './ExportProgress';
 import { cancelExport, clearOutcome, saveAgain, startExport, useExportJob } from './exportJob';
 import { LedgerSummary } from './LedgerSummary';
@@ -72,9 +72,9 @@ export function ReportsScreen() {
   if (job.phase === 'failed') {
     const e = job.error;
     const placed = e instanceof ApiCallError && period.kind === 'custom' ? e.issues.filter((i) => i.path === 'from' || i.path === 'to') : [];
-    for (const i of placed) errors[i.path as PeriodField] ??= coreMessage(t, i.message);
+    for (const i of placed) errors[i.path as PeriodField] ??= issueText(t, i, coreMessage);
     if (placed.length === 0) {
-      const message = e instanceof ApiCallError && e.code !== 'transport' && e.code !== 'not_found' ? (e.issues.length > 0 ? e.issues.map((i) => coreMessage(t, i.message)).join('; ') : coreMessage(t, e.message)) : describeError(t, e);
+      const message = e instanceof ApiCallError && e.code !== 'transport' && e.code !== 'not_found' ? (e.issues.length > 0 ? e.issues.map((i) => issueText(t, i, coreMessage)).join('; ') : coreMessage(t, e.message)) : describeError(t, e);
       failure = t('reports.errors.failed', { message });
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import { ApiCallError } from '../../../api';
-import { describeError, translateMessage } from '../../../lib/errors';
+import { describeError, issueText, translateMessage } from '../../../lib/errors';
 
 type Values = Record<string, string>;
 const m = (i: number) => (x: RegExpExecArray) => x[i] ?? '';
@@ -110,7 +110,7 @@ export function sortIssues(t: TFunction, error: unknown, known: (field: string) 
     return out;
   }
   for (const issue of error.issues) {
-    const text = coreText(t, issue.message);
+    const text = issueText(t, issue, coreText);
     const parts = issue.path.replace(/^(header|patch)\./, '').split('.');
     if (parts[0] === 'lines' && parts.length >= 3 && /^\d+$/.test(parts[1] ?? '')) {
       const i = Number(parts[1]);
@@ -128,7 +128,7 @@ export function sortIssues(t: TFunction, error: unknown, known: (field: string) 
 /** A toast line for a failed call (no form to put it on). */
 export function failText(t: TFunction, error: unknown): string {
   if (error instanceof ApiCallError && error.code !== 'transport' && error.code !== 'not_found') {
-    if (error.issues.length > 0) return error.issues.map((i) => coreText(t, i.message)).join('; ');
+    if (error.issues.length > 0) return error.issues.map((i) => issueText(t, i, coreText)).join('; ');
     return coreText(t, error.message);
   }
   return describeError(t, error);

@@ -13,6 +13,7 @@ import { ApiCallError, call } from '../../../api';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAppState } from '../../../context';
 import { normalizeDecimalInput } from '../../../lib/numbers';
+import { issueText } from '../../../lib/errors';
 import { coreText, failText } from '../common/messages';
 import './filing.css';
 import { saveWorkbook } from '../../../lib/saveWorkbook';
@@ -164,11 +165,11 @@ export function FilingPanel({ shipment, dirty }: Props) {
   function fail(e: unknown) {
     const rateIssue = e instanceof ApiCallError ? e.issues.find((i) => i.path === 'usdRate') : undefined;
     if (rateIssue) {
-      setRateError(problemMessage(t, rateIssue.message));
+      setRateError(issueText(t, rateIssue, problemMessage));
       rateRef.current?.focus();
       return;
     }
-    setFailure(e instanceof ApiCallError && e.code === 'validation' ? e.issues.map((i) => problemMessage(t, i.message)).join('; ') || coreText(t, e.message) : failText(t, e));
+    setFailure(e instanceof ApiCallError && e.code === 'validation' ? e.issues.map((i) => issueText(t, i, problemMessage)).join('; ') || coreText(t, e.message) : failText(t, e));
   }
 
   async function run(kind: Exclude<Busy, null>) {

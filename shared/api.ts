@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { isCode } from './codes';
 import { decimalPattern } from './decimal';
-import type { IssueParams } from './issues';
+import { issueKey, unknownCodeKey, type IssueParams } from './issues';
 import { isCurrency, type CurrencyInfo } from './currency';
 import {
   AttachmentAddSchema,
@@ -75,9 +75,9 @@ import { IMPORT_KINDS, ImportMappingSaveSchema, ImportPreviewSchema, ImportRunSc
 export const text = (max: number) => z.string().max(max).transform((s) => s.trim());
 const optText = (max: number) => text(max).optional();
 const id = z.number().int().positive().max(2 ** 31);
-const currencyCode = z.string().max(3).refine((v) => v === '' || isCurrency(v), { message: 'unknown currency code' });
+const currencyCode = z.string().max(3).refine((v) => v === '' || isCurrency(v), { message: 'unknown currency code', params: issueKey('errors.unknownCurrency') });
 const code = (table: Parameters<typeof isCode>[0], what: string) =>
-  z.string().max(8).refine((v) => v === '' || isCode(table, v), { message: `unknown ${what} code` });
+  z.string().max(8).refine((v) => v === '' || isCode(table, v), { message: `unknown ${what} code`, params: unknownCodeKey(what) });
 
 export const PARTY_ROLES = ['customer', 'supplier', 'agent', 'forwarder', 'broker'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
@@ -343,16 +343,17 @@ export const CompanySetupSchema = z
   .strict()
   .refine((c) => c.nameZh !== '' || c.nameEn !== '', {
     message: 'a company name in Chinese or English is required',
+    params: issueKey('errors.companyNameRequired'),
     path: ['nameZh'],
   })
-  .refine((c) => c.baseCurrency !== '', { message: 'base currency is required', path: ['baseCurrency'] });
+  .refine((c) => c.baseCurrency !== '', { message: 'base currency is required', path: ['baseCurrency'], params: issueKey('errors.baseCurrencyRequired') });
 
 export const CompanyUpdateSchema = z
   .object({
     nameZh: text(200),
     nameEn: text(200),
     address: text(500),
-    baseCurrency: currencyCode.refine((v) => v !== '', 'base currency is required'),
+    baseCurrency: currencyCode.refine((v) => v !== '', { message: 'base currency is required', params: issueKey('errors.baseCurrencyRequired') }),
     language: z.enum(LANGUAGES),
     mpRegNo: text(50),
     customsCode: text(20),
@@ -384,9 +385,10 @@ export const PartyInputSchema = z
   .strict()
   .refine((p) => (p.nameZh ?? '') !== '' || (p.nameEn ?? '') !== '', {
     message: 'a name in Chinese or English is required',
+    params: issueKey('errors.nameRequired'),
     path: ['nameZh'],
   })
-  .refine((p) => (p.roles ?? []).length > 0, { message: 'choose at least one role', path: ['roles'] });
+  .refine((p) => (p.roles ?? []).length > 0, { message: 'choose at least one role', path: ['roles'], params: issueKey('errors.rolesRequired') });
 
 export const PartyPatchSchema = z.object(partyFields).partial().strict();
 
@@ -394,7 +396,7 @@ const cm = z.string().regex(decimalPattern(4, 1), 'a size in cm with at most 1 d
 const kg = z.string().regex(decimalPattern(6, 3), 'a weight in kg with at most 3 decimals').or(z.literal(''));
 
 const productFields = {
-  itemNo: text(64).refine((v) => v !== '', 'item no. is required'),
+  itemNo: text(64).refine((v) => v !== '', { message: 'item no. is required', params: issueKey('errors.itemNoRequired') }),
   nameZh: text(200),
   nameEn: text(200),
   spec: text(500),
@@ -402,7 +404,7 @@ const productFields = {
     .string()
     .max(20)
     .transform((s) => s.replace(/[\s.]/g, ''))
-    .refine((v) => v === '' || HS_CODE_RE.test(v), 'HS code must be exactly 10 digits'),
+    .refine((v) => v === '' || HS_CODE_RE.test(v), { message: 'HS code must be exactly 10 digits', params: issueKey('errors.hsCode') }),
   declElements: text(2000),
   brand: text(100),
   brandType: z.enum(['', '0', '1', '2', '3', '4']),
@@ -430,6 +432,7 @@ export const ProductInputSchema = z
   .strict()
   .refine((p) => (p.nameZh ?? '') !== '' || (p.nameEn ?? '') !== '', {
     message: 'a name in Chinese or English is required',
+    params: issueKey('errors.nameRequired'),
     path: ['nameZh'],
   });
 

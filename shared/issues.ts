@@ -17,8 +17,45 @@ export interface IssueKey {
 /** The params a schema's refine() gives to name its message's key: `{ message, params: issueKey('errors.hsCode') }`. */
 export const issueKey = (key: string, params?: IssueParams): { key: string; params?: IssueParams } => (params ? { key, params } : { key });
 
-/** The key of a zod issue's message; undefined for issues without one (their English message is shown). */
+const UNKNOWN_CODE_KEYS: Record<string, string> = { country: 'errors.unknownCountry', 'customs unit': 'errors.unknownUnit' };
+
+/** The key of "unknown <what> code" for a code-table field (country, customs unit, incoterm, …). */
+export const unknownCodeKey = (what: string) => issueKey(UNKNOWN_CODE_KEYS[what] ?? 'validation.unknownCode');
+
+/**
+ * The keys zod's own checks map to (required, too long, not a number, …): generic wording, so a screen's
+ * table that words a message for its field ("1–10 letters, digits or -") comes first; a specific key
+ * (errors.itemNoUsed) comes before any table.
+ */
+export const GENERIC_KEYS: ReadonlySet<string> = new Set([
+  'validation.required',
+  'validation.notNumber',
+  'validation.positive',
+  'validation.tooSmall',
+  'validation.tooBig',
+  'validation.tooShort',
+  'validation.tooMany',
+  'validation.tooFew',
+  'validation.chooseOne',
+  'validation.invalidFormat',
+  'validation.invalidChoice',
+  'validation.tooManyDecimals',
+  'validation.invalid',
+  'validation.unknownCode',
+  'errors.tooLong',
+  'errors.wholeNumber',
+]);
+
+/** zod's own wording: "Too big: …", "Invalid input: …" (a schema's own message is not one of these). */
+const ZOD_DEFAULT = /^(Too (big|small)|Invalid|Unrecognized)\b/;
+
+/**
+ * The key of a zod issue's message; undefined for issues without one (their English message is shown,
+ * through the screen's table). A check with a message of its own ("a size in cm with at most 1 decimal")
+ * keeps it: only zod's default wording is replaced by a generic key, and refine() names its key in params.
+ */
 export function zodIssueKey(issue: z.core.$ZodIssue): IssueKey | undefined {
+  if (issue.code !== 'custom' && !ZOD_DEFAULT.test(issue.message)) return undefined;
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined$/.test(issue.message)) return { key: 'validation.required' };

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isCode } from './codes';
 import { decimalPattern } from './decimal';
 import { isCurrency } from './currency';
+import { issueKey, unknownCodeKey } from './issues';
 
 export const id = z.number().int().positive().max(2 ** 31);
 const text = (max: number) => z.string().max(max).transform((s) => s.trim());
@@ -32,7 +33,7 @@ export const kg = dec(8, 3, 'a weight in kg');
 export const cbm = dec(6, 4, 'a volume in m³');
 export const currency = z.string().max(3).refine(isCurrency, 'unknown currency');
 const codeOf = (table: Parameters<typeof isCode>[0], what: string) =>
-  z.string().max(8).refine((v) => v === '' || isCode(table, v), `unknown ${what} code`);
+  z.string().max(8).refine((v) => v === '' || isCode(table, v), { message: `unknown ${what} code`, params: unknownCodeKey(what) });
 
 // -------------------------------------------------------------------------------------------------------
 // Orders
@@ -52,7 +53,7 @@ export const OrderLineInputSchema = z
     nameZh: text(200).optional(),
     nameEn: text(200).optional(),
     spec: text(500).optional(),
-    hsCode: z.string().max(20).transform((s) => s.replace(/[\s.]/g, '')).refine((v) => v === '' || /^\d{10}$/.test(v), 'HS code must be exactly 10 digits').optional(),
+    hsCode: z.string().max(20).transform((s) => s.replace(/[\s.]/g, '')).refine((v) => v === '' || /^\d{10}$/.test(v), { message: 'HS code must be exactly 10 digits', params: issueKey('errors.hsCode') }).optional(),
     unit: codeOf('units', 'customs unit').optional(),
     cartons: z.number().int().min(0).max(10_000_000).nullable().optional(),
     pcsPerCarton: z.number().int().positive().max(10_000_000).nullable().optional(),
@@ -409,7 +410,7 @@ export const ImportLineInputSchema = z
     productId: id.nullable().optional(),
     orderLineId: id.nullable().optional(),
     description: text(500).optional(),
-    hsCode: z.string().max(20).transform((s) => s.replace(/[\s.]/g, '')).refine((v) => v === '' || /^\d{10}$/.test(v), 'HS code must be exactly 10 digits').optional(),
+    hsCode: z.string().max(20).transform((s) => s.replace(/[\s.]/g, '')).refine((v) => v === '' || /^\d{10}$/.test(v), { message: 'HS code must be exactly 10 digits', params: issueKey('errors.hsCode') }).optional(),
     quantity,
     unitPrice,
     /** default: the product's duty/VAT rate, else 0 / 13 */

@@ -2,6 +2,7 @@ import type { ApiParsedArg, Company } from '../../shared/api';
 import { nowIso, type DB } from './db';
 import { AppError } from './errors';
 import { audit, diff } from './trade/common';
+import { issueKey } from '../../shared/issues';
 
 interface CompanyRow {
   name_zh: string;
@@ -67,12 +68,12 @@ export function updateCompany(db: DB, patch: ApiParsedArg<'company.update'>, use
         .get() as { n: number };
       if (used.n > 0) {
         const message = `the base currency cannot change once orders, payments or imports are recorded (their base amounts are in ${current.baseCurrency})`;
-        throw new AppError('validation', `baseCurrency: ${message}`, [{ path: 'baseCurrency', message }]);
+        throw new AppError('validation', `baseCurrency: ${message}`, [{ path: 'baseCurrency', message, ...issueKey('errors.baseCurrencyLocked', { currency: current.baseCurrency }) }]);
       }
     }
     if (next.nameZh === '' && next.nameEn === '') {
       throw new AppError('validation', 'nameZh: a company name in Chinese or English is required', [
-        { path: 'nameZh', message: 'a company name in Chinese or English is required' },
+        { path: 'nameZh', message: 'a company name in Chinese or English is required', ...issueKey('errors.companyNameRequired') },
       ]);
     }
     db.prepare(

@@ -4,6 +4,7 @@ import { cached } from './statements';
 import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
 import { audit, diff } from './trade/common';
+import { issueKey } from '../../shared/issues';
 
 interface PartyRow {
   id: number;
@@ -124,8 +125,8 @@ export function updateParty(db: DB, id: number, patch: ApiParsedArg<'parties.upd
   return db.transaction(() => {
     const current = getParty(db, id);
     const next = { ...current, ...patch };
-    if (next.nameZh === '' && next.nameEn === '') throw invalid('patch.nameZh', 'a name in Chinese or English is required');
-    if (next.roles.length === 0) throw invalid('patch.roles', 'choose at least one role');
+    if (next.nameZh === '' && next.nameEn === '') throw invalid('patch.nameZh', 'a name in Chinese or English is required', issueKey('errors.nameRequired'));
+    if (next.roles.length === 0) throw invalid('patch.roles', 'choose at least one role', issueKey('errors.rolesRequired'));
     const sets = Object.entries(COLUMNS).map(([, c]) => `${c} = ?`);
     cached(db, `UPDATE party SET roles = ?, ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
       encodeRoles(next.roles),

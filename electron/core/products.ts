@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from './errors';
 import { likePattern } from './sql';
 import { audit, diff } from './trade/common';
 import { ON_HAND_SQL } from './trade/stock-query';
+import { issueKey } from '../../shared/issues';
 
 interface ProductRow {
   id: number;
@@ -182,15 +183,15 @@ function toStored(p: Omit<Product, 'id' | 'cbmPerCarton' | 'supplierName' | 'onH
 /** Rules that need the database or several fields at once. `prefix` is the argument path of the fields. */
 function checkRules(db: DB, s: Stored, id: number | null, prefix: string): void {
   const clash = cached(db, 'SELECT id FROM product WHERE item_no = ? COLLATE NOCASE AND id IS NOT ?').get(s.item_no, id) as { id: number } | undefined;
-  if (clash) throw invalid(`${prefix}itemNo`, `item no. ${s.item_no} is already used by product ${clash.id}`);
-  if (s.name_zh === '' && s.name_en === '') throw invalid(`${prefix}nameZh`, 'a name in Chinese or English is required');
+  if (clash) throw invalid(`${prefix}itemNo`, `item no. ${s.item_no} is already used by product ${clash.id}`, issueKey('errors.itemNoUsed', { itemNo: s.item_no, id: clash.id }));
+  if (s.name_zh === '' && s.name_en === '') throw invalid(`${prefix}nameZh`, 'a name in Chinese or English is required', issueKey('errors.nameRequired'));
   if (s.gross_g !== null && s.net_g !== null && s.net_g > s.gross_g) {
-    throw invalid(`${prefix}netKgPerCarton`, 'net weight is more than gross weight');
+    throw invalid(`${prefix}netKgPerCarton`, 'net weight is more than gross weight', issueKey('errors.netOverGross'));
   }
   if (s.supplier_id !== null) {
     const sup = cached(db, 'SELECT roles FROM party WHERE id = ?').get(s.supplier_id) as { roles: string } | undefined;
     if (!sup) throw invalid(`${prefix}supplierId`, `party ${s.supplier_id} does not exist`);
-    if (!sup.roles.includes(',supplier,')) throw invalid(`${prefix}supplierId`, `party ${s.supplier_id} is not a supplier`);
+    if (!sup.roles.includes(',supplier,')) throw invalid(`${prefix}supplierId`, `party ${s.supplier_id} is not a supplier`, issueKey('errors.notSupplier'));
   }
 }
 

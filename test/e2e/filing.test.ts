@@ -170,7 +170,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(name).toMatch(new RegExp(`^${ids.shipmentNo}-1039-\\d{8}-\\d{6}\\.xlsx$`));
     const decl = panel().locator('[data-testid=filing-declarations] tbody tr');
     await expect.poll(() => decl.count()).toBe(1);
-    expect(await decl.locator('td').allTextContents()).toEqual(['第 1 份', '2', '2', '否（不超过 5 种）', 'CNY 10800.00', 'USD 1500.00']);
+    expect(await decl.locator('td').allTextContents()).toEqual(['第 1 份', '2', '2', '否（不超过 5 种）', 'CNY 10,800.00', 'USD 1,500.00']);
     expect(await panel().locator('[data-testid=filing-exported]').textContent()).toContain(`已生成 ${name}`);
     await showPanel();
     await app.shot('06-exported');
@@ -196,7 +196,7 @@ describe('1039 filing pack from the shipment screen', () => {
     expect(await panel().locator('[data-testid=filing-exported]').count()).toBe(0);
     await download('filing-export');
     const usd = panel().locator('[data-testid=declaration-usd]');
-    await expect.poll(() => usd.textContent()).toBe('USD 1440.00');
+    await expect.poll(() => usd.textContent()).toBe('USD 1,440.00');
 
     // a rate that is not a number is refused next to the field
     await page.fill('#filing-usdRate', '7.1234567');

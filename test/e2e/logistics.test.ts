@@ -165,12 +165,12 @@ describe('logistics in browser mode', () => {
     expect(await cell(page, toy.id, 'amount', grid).textContent()).toBe('750.00');
     expect(await cell(page, toy.id, 'stallName', grid).textContent()).toBe('金华玩具摊位');
     expect(await cell(page, toy.id, 'grossKg', grid).textContent()).toBe('900.000');
-    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2000');
+    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2,000');
     expect(await cell(page, clips.id, 'cbm', grid).textContent()).toBe('30.0000');
     // 60 × 0.12 + 100 × 0.3 = 37.2 m³ of 68 in a 40HQ; 900 + 2000 = 2900 kg of 26500
     expect(await page.textContent('[data-testid=fill-cbm]')).toBe('37.2000 / 68 m³ · 54.7%');
     expect(await page.textContent('[data-testid=fill-weight]')).toBe('2900.000 / 26500 kg · 10.9%');
-    expect(await page.textContent('[data-testid=shipment-totals]')).toContain('USD 1750.00');
+    expect(await page.textContent('[data-testid=shipment-totals]')).toContain('USD 1,750.00');
     await app.shot('04-shipment-saved');
   });
 
@@ -198,7 +198,7 @@ describe('logistics in browser mode', () => {
     await expect.poll(() => page.textContent('[data-testid=line-errors]')).toContain('第 2 行（HC-200）数量：');
     expect(await page.textContent('[data-testid=line-errors]')).toContain('只剩 2000 未出货');
     await expect.poll(() => cell(page, clips.id, 'quantity', grid).getAttribute('class')).toContain('cell-error');
-    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2500'); // nothing lost
+    expect(await cell(page, clips.id, 'quantity', grid).textContent()).toBe('2,500'); // nothing lost
     await page.locator('[data-testid=line-errors]').scrollIntoViewIfNeeded();
     await app.shot('06-line-error');
     await editCell(page, cell(page, clips.id, 'quantity', grid), '2000');
@@ -251,7 +251,7 @@ describe('logistics in browser mode', () => {
     await page.click('[data-action=back]');
     await gridReady(page);
     await expect.poll(() => page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=status]`)).toBe('已开船');
-    expect(await page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=amounts]`)).toBe('USD 1750.00');
+    expect(await page.textContent(`.ag-row[row-id="${ids.shipment}"] .ag-cell[col-id=amounts]`)).toBe('USD 1,750.00');
     await app.shot('08-shipments-list');
   });
 
@@ -313,8 +313,8 @@ describe('logistics in browser mode', () => {
     // Landed 3960 + 396 + 566.28 = 4922.28 (49.2228 a bottle) and 1980 + 99 + 187.11 = 2266.11
     // (11.33055 → 11.3306 a pack).
     const expected = [
-      ['500.00', '3960.00', '396.00', '566.28', '4922.28', '49.2228'],
-      ['250.00', '1980.00', '99.00', '187.11', '2266.11', '11.3306'],
+      ['500.00', '3,960.00', '396.00', '566.28', '4,922.28', '49.2228'],
+      ['250.00', '1,980.00', '99.00', '187.11', '2,266.11', '11.3306'],
     ];
     const cols = ['amount', 'customsValue', 'duty', 'vat', 'landedCost', 'landedUnitCost'];
     for (const [i, values] of expected.entries()) {
@@ -324,10 +324,10 @@ describe('logistics in browser mode', () => {
     }
     const totals = (k: string) => page.textContent(`[data-testid=import-totals] [data-total=${k}] dd`);
     expect(await totals('amount')).toBe('750.00');
-    expect(await totals('customsValue')).toBe('5940.00');
+    expect(await totals('customsValue')).toBe('5,940.00');
     expect(await totals('duty')).toBe('495.00');
     expect(await totals('vat')).toBe('753.39');
-    expect(await totals('landedCost')).toBe('7188.39');
+    expect(await totals('landedCost')).toBe('7,188.39');
     await app.shot('09-import-landed-cost');
   });
 

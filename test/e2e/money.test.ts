@@ -164,7 +164,7 @@ describe('payments, balances and the home screen', () => {
     expect(p).toMatchObject({ no: `PAY-${TODAY.slice(0, 4)}-0001`, amount: '600.00', baseAmount: '4320.00', unallocated: '0.00' });
     const id = p!.id;
     await expect.poll(() => cell(page, id, 'no').textContent()).toBe(`PAY-${TODAY.slice(0, 4)}-0001`);
-    const row = { payDate: TODAY, direction: '收款', partyName: 'Ahmed Trading LLC', amount: '600.00', currency: 'USD', rate: '7.2', baseAmount: '4320.00', method: 'T/T 电汇', allocations: `${so1.no} 600.00`, unallocated: '0.00' };
+    const row = { payDate: TODAY, direction: '收款', partyName: 'Ahmed Trading LLC', amount: '600.00', currency: 'USD', rate: '7.2', baseAmount: '4,320.00', method: 'T/T 电汇', allocations: `${so1.no} 600.00`, unallocated: '0.00' };
     for (const [col, want] of Object.entries(row)) expect(await cell(page, id, col).textContent(), col).toBe(want);
     await app.shot('05-grid');
   });
@@ -179,7 +179,7 @@ describe('payments, balances and the home screen', () => {
     await page.locator('.panel').waitFor();
     expect(await text(page, '.panel-header h2')).toBe(`编辑：${p!.no}`);
     // SO1 owes 400.00 now, plus the 600.00 this payment gave it
-    await expect.poll(() => text(page, `.alloc-table tr[data-order="${so1.no}"] td:nth-child(4)`)).toBe('1000.00');
+    await expect.poll(() => text(page, `.alloc-table tr[data-order="${so1.no}"] td:nth-child(4)`)).toBe('1,000.00');
     expect(await page.inputValue(`#pay-alloc-${so1.id}`)).toBe('600.00');
     await page.fill('#pay-amount', '700');
     await page.fill('#pay-reference', 'TT-0315');
@@ -188,7 +188,7 @@ describe('payments, balances and the home screen', () => {
     await page.click('.panel-buttons button.primary');
     await page.locator('.panel').waitFor({ state: 'detached' });
     await expect.poll(() => cell(page, id, 'amount').textContent()).toBe('700.00');
-    expect(await cell(page, id, 'baseAmount').textContent()).toBe('5040.00');
+    expect(await cell(page, id, 'baseAmount').textContent()).toBe('5,040.00');
     expect(await cell(page, id, 'unallocated').textContent()).toBe('100.00');
     expect(await cell(page, id, 'reference').textContent()).toBe('TT-0315');
 
@@ -249,22 +249,22 @@ describe('payments, balances and the home screen', () => {
     //   balance 678.40, 0–30 378.40, 31–60 400.00, unapplied −100.00, base 4831.96
     // Moscow Toys, CNY 3000.00, 100 days old (90+)
     await expect.poll(partyColumn).toEqual(['Ahmed Trading LLC', 'Moscow Toys OOO']); // largest base balance first
-    const ahmed = { currency: 'USD', balance: '678.40', baseBalance: '4831.96', d0_30: '378.40', d31_60: '400.00', d61_90: '0.00', d90plus: '0.00', unapplied: '-100.00' };
+    const ahmed = { currency: 'USD', balance: '678.40', baseBalance: '4,831.96', d0_30: '378.40', d31_60: '400.00', d61_90: '0.00', d90plus: '0.00', unapplied: '-100.00' };
     for (const [col, want] of Object.entries(ahmed)) expect(await bcell('Ahmed Trading LLC', col).textContent(), col).toBe(want);
-    const moscow = { currency: 'CNY', balance: '3000.00', baseBalance: '3000.00', d0_30: '0.00', d90plus: '3000.00', unapplied: '0.00' };
+    const moscow = { currency: 'CNY', balance: '3,000.00', baseBalance: '3,000.00', d0_30: '0.00', d90plus: '3,000.00', unapplied: '0.00' };
     for (const [col, want] of Object.entries(moscow)) expect(await bcell('Moscow Toys OOO', col).textContent(), col).toBe(want);
     // 4831.96 + 3000.00
-    expect(await text(page, '[data-testid=base-total]')).toBe('7831.96');
+    expect(await text(page, '[data-testid=base-total]')).toBe('7,831.96');
     expect(await text(page, '[data-testid=balance-totals] [data-currency=USD]')).toBe('USD 678.40');
     await app.shot('08-receivables');
 
     // as of 20 days ago: SO2, SO3 and today's payment are not there yet; SO1 was 25 days old, SO4 80
     await page.fill('input[name=asOf]', day(20));
-    await expect.poll(() => bcell('Ahmed Trading LLC', 'balance').textContent()).toBe('1000.00');
-    expect(await bcell('Ahmed Trading LLC', 'd0_30').textContent()).toBe('1000.00');
+    await expect.poll(() => bcell('Ahmed Trading LLC', 'balance').textContent()).toBe('1,000.00');
+    expect(await bcell('Ahmed Trading LLC', 'd0_30').textContent()).toBe('1,000.00');
     expect(await bcell('Ahmed Trading LLC', 'unapplied').textContent()).toBe('0.00');
-    expect(await bcell('Moscow Toys OOO', 'd61_90').textContent()).toBe('3000.00');
-    expect(await text(page, '[data-testid=base-total]')).toBe('10100.00'); // 1000.00 × 7.1 + 3000.00
+    expect(await bcell('Moscow Toys OOO', 'd61_90').textContent()).toBe('3,000.00');
+    expect(await text(page, '[data-testid=base-total]')).toBe('10,100.00'); // 1000.00 × 7.1 + 3000.00
 
     // payables: what we owe the stall, shown as a positive amount, 70 days old
     await page.click('[data-tab=purchase]');
@@ -322,7 +322,7 @@ describe('payments, balances and the home screen', () => {
     const ahmed = page.locator(`[data-testid="receivables-${buyer}-USD"]`);
     expect(await ahmed.textContent()).toContain('USD 678.40');
     expect(await ahmed.textContent()).toContain('31–60天');
-    expect(await ahmed.textContent()).toContain('CNY 4831.96');
+    expect(await ahmed.textContent()).toContain('CNY 4,831.96');
     expect(await page.locator(`[data-testid="receivables-${buyer2}-CNY"]`).textContent()).toContain('90天以上');
     const stallRow = page.locator(`[data-testid="payables-${stall}-CNY"]`);
     expect(await stallRow.textContent()).toContain('CNY 800.00');
@@ -364,7 +364,7 @@ describe('payments, balances and the home screen', () => {
     await page.click('[data-action=oldest-first]');
     // 400.00 + 250.50 + 127.90 = 778.40 allocated, 1221.60 on account
     expect(await text(page, '[data-testid=allocated-total]')).toBe('778.40');
-    expect(await text(page, '[data-testid=on-account]')).toBe('1221.60');
+    expect(await text(page, '[data-testid=on-account]')).toBe('1,221.60');
     await app.shot('12-form-en');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');

@@ -154,7 +154,7 @@ describe('Orders in browser mode', () => {
     await expect.poll(() => focused(page)).toBe('0:cartons');
     await typeInCell(page, '10');
     await expect.poll(() => focused(page)).toBe('0:pcsPerCarton');
-    await expect.poll(() => lineCell(page, 0, 'quantity').textContent()).toBe('2400'); // follows cartons × pcs/carton
+    await expect.poll(() => lineCell(page, 0, 'quantity').textContent()).toBe('2,400'); // follows cartons × pcs/carton
     expect(await lineCell(page, 0, 'pcsPerCarton').textContent()).toBe('240');
     expect(await lineCell(page, 0, 'unitPrice').textContent()).toBe('0.0125'); // the product's price (USD)
     expect(await lineCell(page, 0, 'amount').textContent()).toBe('30.00');
@@ -205,7 +205,7 @@ describe('Orders in browser mode', () => {
     await expect.poll(() => orderTotal(page, 'amount').textContent()).toBe('71.28');
     expect(await orderTotal(page, 'baseAmount').textContent()).toBe('513.22');
     expect(await orderTotal(page, 'cartons').textContent()).toBe('10');
-    expect(await orderTotal(page, 'quantity').textContent()).toBe('3907');
+    expect(await orderTotal(page, 'quantity').textContent()).toBe('3,907');
     await expect.poll(() => page.textContent('[data-testid=save-state]')).toContain('未保存');
     // a new empty line waits at the end
     expect(await page.locator('.line-grid .ag-cell[col-id="quantity"]').count()).toBe(4);
@@ -244,8 +244,8 @@ describe('Orders in browser mode', () => {
     await page.locator('[data-testid=line-grid] .ag-root').waitFor();
     await expect.poll(() => page.textContent('[data-testid=order-title]')).toMatch(/SO-\d{4}-0001/);
     await expect.poll(() => lineCell(page, 0, 'productId').textContent()).toBe('A-1001');
-    expect(await lineCell(page, 0, 'quantity').textContent()).toBe('2400');
-    expect(await lineCell(page, 1, 'quantity').textContent()).toBe('1500');
+    expect(await lineCell(page, 0, 'quantity').textContent()).toBe('2,400');
+    expect(await lineCell(page, 1, 'quantity').textContent()).toBe('1,500');
     expect(await lineCell(page, 1, 'unitPrice').textContent()).toBe('0.0213');
     expect(await lineCell(page, 2, 'nameZh').textContent()).toBe('样品袋');
     expect(await lineCell(page, 2, 'amount').textContent()).toBe('9.33');
@@ -361,9 +361,9 @@ describe('Orders in browser mode', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=receive-dialog]').waitFor({ state: 'detached' });
     await expect.poll(() => page.textContent('[data-testid=order-status]')).toBe('部分收货');
-    await expect.poll(() => lineCell(page, 0, 'remainingQuantity').textContent()).toBe('1400');
-    expect(await lineCell(page, 0, 'doneQuantity').textContent()).toBe('1000');
-    expect(await lineCell(page, 1, 'remainingQuantity').textContent()).toBe('1500');
+    await expect.poll(() => lineCell(page, 0, 'remainingQuantity').textContent()).toBe('1,400');
+    expect(await lineCell(page, 0, 'doneQuantity').textContent()).toBe('1,000');
+    expect(await lineCell(page, 1, 'remainingQuantity').textContent()).toBe('1,500');
     await app.shot('08-partly-received');
   });
 

@@ -195,12 +195,12 @@ describe('Reports: the ledgers to Excel', () => {
     expect(await page.textContent('[data-testid=export-file]')).toBe(`已生成 ${name}`);
     expect(await summaryCell('sales', 'documents').textContent()).toBe('3');
     expect(await summaryCell('sales', 'lines').textContent()).toBe('5');
-    expect(await summaryCell('sales', 'amount').locator('[data-currency]').allTextContents()).toEqual(['CNY 1057.50', 'USD 1276.00']);
-    expect(await summaryCell('sales', 'base').locator('[data-currency]').allTextContents()).toEqual(['1057.50', '9096.60']);
-    expect(await summaryCell('sales', 'total').textContent()).toBe('10154.10');
-    expect(await summaryCell('purchases', 'total').textContent()).toBe('2100.00');
+    expect(await summaryCell('sales', 'amount').locator('[data-currency]').allTextContents()).toEqual(['CNY 1,057.50', 'USD 1,276.00']);
+    expect(await summaryCell('sales', 'base').locator('[data-currency]').allTextContents()).toEqual(['1,057.50', '9,096.60']);
+    expect(await summaryCell('sales', 'total').textContent()).toBe('10,154.10');
+    expect(await summaryCell('purchases', 'total').textContent()).toBe('2,100.00');
     expect(await summaryCell('paymentsIn', 'amount').textContent()).toBe('USD 500.00');
-    expect(await summaryCell('paymentsIn', 'total').textContent()).toBe('3575.00');
+    expect(await summaryCell('paymentsIn', 'total').textContent()).toBe('3,575.00');
     expect(await summaryCell('imports', 'amount').textContent()).toBe('—');
     // the receivables as of the period's last day: what is still owed on the three orders
     expect(await summaryCell('receivables', 'documents').textContent()).toBe('1');
@@ -330,7 +330,7 @@ describe('Reports: the ledgers to Excel', () => {
     await exportWorkbook();
     await page.locator('[data-testid=export-done]').waitFor();
     expect(await page.textContent('#reports-result-title')).toBe('Ledgers of 2026-03-01 to 2026-03-31');
-    expect(await summaryCell('sales', 'total').textContent()).toBe('10154.10');
+    expect(await summaryCell('sales', 'total').textContent()).toBe('10,154.10');
     await shot('08-english');
     expect(app.pageErrors).toEqual([]);
   });

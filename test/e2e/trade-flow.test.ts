@@ -72,7 +72,7 @@ async function expectOrderProgress(): Promise<void> {
   expect(progress).toEqual([
     ['TC-24', '240', '240', '0'],
     ['YY-100', '800', '400', '400'],
-    ['HC-12', '3000', '0', '3000'],
+    ['HC-12', '3,000', '0', '3,000'],
   ]);
   expect(await text(page, '[data-testid=order-unpaid]')).toBe('441.50');
   expect(await text(page, '[data-testid=order-summary]')).toContain('190.00');
@@ -84,8 +84,8 @@ async function expectBalance(): Promise<void> {
   await expect.poll(() => text(page, balanceCell(page, BUYER, 'balance').first())).toBe('441.50');
   const row: Record<string, string> = {};
   for (const col of ['currency', 'balance', 'baseBalance', 'd0_30', 'd31_60', 'd61_90', 'd90plus', 'unapplied']) row[col] = await text(page, balanceCell(page, BUYER, col).first());
-  expect(row).toEqual({ currency: 'USD', balance: '441.50', baseBalance: '3134.65', d0_30: '441.50', d31_60: '0.00', d61_90: '0.00', d90plus: '0.00', unapplied: '0.00' });
-  expect(await text(page, '[data-testid=base-total]')).toBe('3134.65');
+  expect(row).toEqual({ currency: 'USD', balance: '441.50', baseBalance: '3,134.65', d0_30: '441.50', d31_60: '0.00', d61_90: '0.00', d90plus: '0.00', unapplied: '0.00' });
+  expect(await text(page, '[data-testid=base-total]')).toBe('3,134.65');
 }
 
 beforeAll(async () => {
@@ -229,9 +229,9 @@ describe('one buyer order through the app', () => {
 
     // 300.00 + 294.00 + 37.50 = 631.50 USD; × 7.1 = 4483.65 CNY
     await expect.poll(() => text(page, orderTotal(page, 'amount'))).toBe('631.50');
-    expect(await text(page, orderTotal(page, 'baseAmount'))).toBe('4483.65');
+    expect(await text(page, orderTotal(page, 'baseAmount'))).toBe('4,483.65');
     expect(await text(page, orderTotal(page, 'cartons'))).toBe('18');
-    expect(await text(page, orderTotal(page, 'quantity'))).toBe('4040');
+    expect(await text(page, orderTotal(page, 'quantity'))).toBe('4,040');
     expect(await text(page, orderTotal(page, 'grossKg'))).toBe('189.000');
     expect(await text(page, '[data-testid=save-state]')).toContain('未保存');
     await shot('02-order-typed');
@@ -243,7 +243,7 @@ describe('one buyer order through the app', () => {
     seen.orderId = Number(/#orders\/(\d+)/.exec(page.url())?.[1]);
     expect(seen.orderId).toBeGreaterThan(0);
     expect(await text(page, orderTotal(page, 'amount'))).toBe('631.50');
-    expect(await text(page, orderTotal(page, 'baseAmount'))).toBe('4483.65');
+    expect(await text(page, orderTotal(page, 'baseAmount'))).toBe('4,483.65');
     expect(await text(page, orderTotal(page, 'cbm'))).toBe('1.6800');
 
     await page.click('[data-action=confirm]');
@@ -252,7 +252,7 @@ describe('one buyer order through the app', () => {
     // nothing shipped yet: everything remains
     await expect.poll(() => text(page, lineCell(page, 1, 'remainingQuantity'))).toBe('800');
     expect(await text(page, lineCell(page, 0, 'remainingQuantity'))).toBe('240');
-    expect(await text(page, lineCell(page, 2, 'remainingQuantity'))).toBe('3000');
+    expect(await text(page, lineCell(page, 2, 'remainingQuantity'))).toBe('3,000');
     await shot('03-order-confirmed');
   });
 
@@ -301,7 +301,7 @@ describe('one buyer order through the app', () => {
       amount: '190.00',
       currency: 'USD',
       rate: '7.1',
-      baseAmount: '1349.00',
+      baseAmount: '1,349.00',
       method: 'T/T 电汇',
       reference: 'TT-DEP-01',
       allocations: `${seen.orderNo} 190.00`,
@@ -412,7 +412,7 @@ describe('one buyer order through the app', () => {
     expect(await text(page, receivable)).toContain(BUYER);
     expect(await text(page, receivable)).toContain('USD 441.50');
     expect(await text(page, receivable)).toContain('0–30天');
-    expect(await text(page, receivable)).toContain('CNY 3134.65');
+    expect(await text(page, receivable)).toContain('CNY 3,134.65');
     expect(await text(page, `[data-testid="order-${seen.orderNo}"]`)).toContain('USD 631.50');
     expect(await text(page, `[data-testid="order-${seen.orderNo}"]`)).toContain('部分出货');
     // the container is still being planned: not in transit yet

@@ -4,6 +4,7 @@ import type { CodeTableName } from '../../../shared/codes';
 import type { UiLanguage } from '../../../shared/i18n';
 import { CodeCellEditor, type CodeCellEditorParams } from '../components/CodeCellEditor';
 import { codeLabel, codeOptions, type Option } from './codes';
+import { formatDecimal } from './format';
 import { normalizeDecimalInput, sortNumber } from './numbers';
 
 type Field<T> = Extract<keyof T, string>;
@@ -13,7 +14,11 @@ export function textCol<T>(field: Field<T>, headerName: string, width: number, e
   return { colId: field, field: f<T>(field), headerName, width, editable, cellDataType: 'text', filter: 'agTextColumnFilter' };
 }
 
-/** A decimal string ("0.0125", "12.5"): edited as text, sorted and filtered as a number, aligned right. */
+/**
+ * A decimal string ("0.0125", "12.5"): shown with the UI language's separators ("1,234.5", "1 234,5"),
+ * edited as the plain text and read back in the language's separators, sorted and filtered as a number,
+ * aligned to the end.
+ */
 export function decimalCol<T>(field: Field<T>, headerName: string, width: number, editable = true): ColDef<T> {
   return {
     colId: field,
@@ -23,6 +28,7 @@ export function decimalCol<T>(field: Field<T>, headerName: string, width: number
     editable,
     cellDataType: 'text',
     type: 'rightAligned',
+    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'string' ? formatDecimal(p.value) : String(p.value ?? '')),
     valueParser: (p) => normalizeDecimalInput(String(p.newValue ?? '')),
     comparator: (a: unknown, b: unknown) => (sortNumber(a) ?? -Infinity) - (sortNumber(b) ?? -Infinity),
     filter: 'agNumberColumnFilter',

@@ -7,6 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../../shared/api';
+import { GENERIC_KEYS } from '../../../shared/issues';
 import { ApiCallError } from '../api';
 
 type Values = Record<string, string>;
@@ -57,12 +58,16 @@ export function translateMessage(t: TFunction, message: string): string {
 type MessageText = (t: TFunction, message: string) => string;
 
 /**
- * The user-facing text of one field issue: by its key when the core named one (and the catalogs have
- * it), else its English message through `fallback` (an area's table, or the shared one).
+ * The user-facing text of one field issue. A specific key the core named (errors.itemNoUsed) comes first;
+ * then `fallback`, the screen's table of English messages (an area's wording for its own fields); then a
+ * generic key (validation.required, errors.tooLong); else the English message as the core wrote it.
  */
 export function issueText(t: TFunction, issue: FieldIssue, fallback: MessageText = translateMessage): string {
-  if (issue.key && i18nHas(t, issue.key)) return t(issue.key, issue.params ?? {});
-  return fallback(t, issue.message);
+  const keyed = issue.key !== undefined && i18nHas(t, issue.key) ? issue.key : undefined;
+  if (keyed && !GENERIC_KEYS.has(keyed)) return t(keyed, issue.params ?? {});
+  const text = fallback(t, issue.message);
+  if (text !== issue.message || !keyed) return text;
+  return t(keyed, issue.params ?? {});
 }
 
 /** Whether the catalogs have a key (a key from a newer core than this screen is shown by its message). */

@@ -17,6 +17,7 @@ import { SettleDialog } from './claims/SettleDialog';
 import { ListScreen } from './common/ListScreen';
 import { failText } from './common/messages';
 import './logistics.css';
+import { moneyText } from '../../lib/format';
 
 type StatusFilter = '' | Claim['status'];
 
@@ -67,7 +68,7 @@ export function ClaimsScreen() {
       { ...textCol<Claim>('settlement', L('settlement'), 120, false), valueFormatter: (p) => (p.value ? t(`claims.settlements.${String(p.value)}`) : '') },
       {
         ...decimalCol<Claim>('amount', L('amount'), 120, false),
-        valueFormatter: (p) => (p.data && p.data.settlement && p.data.settlement !== 'replacement' ? `${p.data.currency} ${p.data.amount}` : ''),
+        valueFormatter: (p) => (p.data && p.data.settlement && p.data.settlement !== 'replacement' ? moneyText(p.data.amount, p.data.currency) : ''),
         // Excel export: as shown ("USD 12.00"), never summed across currencies (the grid has no currency column)
         context: { excel: { kind: 'text' } },
       },

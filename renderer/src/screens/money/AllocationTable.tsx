@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Direction, OpenOrder } from './money';
+import { formatDecimal } from '../../lib/format';
 
 interface AllocationTableProps {
   direction: Direction;
@@ -72,8 +73,8 @@ export function AllocationTable(props: AllocationTableProps) {
                 <tr key={o.orderId} data-order={o.orderNo} className={error ? 'row-error' : undefined}>
                   <td>{o.orderNo}</td>
                   <td>{o.orderDate}</td>
-                  <td className="num">{o.total}</td>
-                  <td className="num">{o.available}</td>
+                  <td className="num">{formatDecimal(o.total)}</td>
+                  <td className="num">{formatDecimal(o.available)}</td>
                   <td className="num alloc-input-cell">
                     <input
                       id={id}
@@ -101,13 +102,13 @@ export function AllocationTable(props: AllocationTableProps) {
             <tr>
               <td colSpan={4}>{t('payments.alloc.allocated')}</td>
               <td className="num" data-testid="allocated-total">
-                {allocated ?? '—'}
+                {allocated === null || allocated === undefined ? '—' : formatDecimal(allocated)}
               </td>
             </tr>
             <tr className={overAllocated ? 'alloc-over' : undefined}>
               <td colSpan={4}>{t(overAllocated ? 'payments.alloc.over' : direction === 'in' ? 'payments.alloc.onAccountIn' : 'payments.alloc.onAccountOut')}</td>
               <td className="num" data-testid="on-account">
-                {left ?? '—'}
+                {left === null || left === undefined ? '—' : formatDecimal(left)}
               </td>
             </tr>
           </tfoot>

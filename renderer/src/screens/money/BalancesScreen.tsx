@@ -19,6 +19,7 @@ import { useBalanceColumns, type BalanceGridRow } from './balanceColumns';
 import { go, readHash, replaceHash } from './hash';
 import { ISO_DATE, negate, sumAmounts, todayLocal } from './money';
 import './money.css';
+import { formatMoney } from '../../lib/format';
 
 export type BalanceKind = 'sales' | 'purchase';
 
@@ -178,13 +179,13 @@ export function BalancesScreen() {
         <span className="balance-totals-currencies">
           {totals.currencies.map((c) => (
             <span key={c.currency} className="total-chip" data-currency={c.currency}>
-              {c.currency} <b>{c.total ?? '—'}</b>
+              {c.currency} <b>{c.total === null || c.total === undefined ? '—' : formatMoney(c.total, c.currency)}</b>
             </span>
           ))}
         </span>
         <span className="balance-totals-base">
           {t(receivables ? 'balances.totalReceivable' : 'balances.totalPayable', { base })}{' '}
-          <b data-testid="base-total">{totals.base ?? '—'}</b>
+          <b data-testid="base-total">{totals.base === null || totals.base === undefined ? '—' : formatMoney(totals.base, base)}</b>
         </span>
       </div>
       {statementFor && (

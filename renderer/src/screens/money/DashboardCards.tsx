@@ -6,6 +6,7 @@ import { useAppState } from '../../context';
 import { localName, usePartyNames } from '../../lib/names';
 import { go } from './hash';
 import { isZero, negate } from './money';
+import { moneyText } from '../../lib/format';
 
 interface CardProps {
   id: string;
@@ -82,7 +83,7 @@ export function TodaysOrders({ orders }: { orders: OrderSummary[] }) {
           </span>
           <span className="dash-side">
             <span className="dash-amount">
-              {o.currency} {o.amount}
+              {moneyText(o.amount, o.currency)}
             </span>
             <span className="dash-sub">{t(`dashboard.status.${o.kind}.${o.status}`)}</span>
           </span>
@@ -136,11 +137,11 @@ export function BalanceCard({ kind, rows }: { kind: 'receivables' | 'payables'; 
             </span>
             <span className="dash-side">
               <span className="dash-amount">
-                {r.currency} {amount}
+                {moneyText(amount, r.currency)}
               </span>
               {r.currency !== company.baseCurrency && (
                 <span className="dash-sub">
-                  {company.baseCurrency} {base}
+                  {moneyText(base, company.baseCurrency)}
                 </span>
               )}
             </span>

@@ -4,6 +4,7 @@ import type { Order } from '../../../../shared/trade';
 import type { LineDraft } from './lineModel';
 import type { LineIssue } from './saveProblems';
 import { usePartyNames } from '../../lib/names';
+import { moneyText } from '../../lib/format';
 
 export function UndoBar({ line, index, onUndo, onDismiss }: { line: LineDraft; index: number; onUndo: () => void; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function GeneratedList({ orders, onDismiss }: { orders: Order[]; onDismis
       <span>{t('orders.generatedList')}</span>
       {orders.map((po) => (
         <a key={po.id} href={`#orders/${po.id}`} data-po={po.no}>
-          {po.no} · {name(po.partyId, po.partyName)} · {po.amount} {po.currency}
+          {po.no} · {name(po.partyId, po.partyName)} · {moneyText(po.amount, po.currency)}
         </a>
       ))}
       <button type="button" className="toast-close" aria-label={t('common.dismiss')} onClick={onDismiss}>

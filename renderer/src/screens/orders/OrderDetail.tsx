@@ -34,6 +34,7 @@ import { checkBeforeSave, problemsOf, type LineIssue, type SaveProblems } from '
 import { isEditable, statusClass, statusText } from './status';
 import { todayLocal } from './today';
 import './orders.css';
+import { formatMoney } from '../../lib/format';
 
 type Dialog = 'cancel' | 'delete' | 'close' | 'receive' | 'discard' | 'contract' | null;
 
@@ -422,12 +423,12 @@ export function OrderDetail({ id, newKind }: { id: number | null; newKind: Order
             ) : (
               <>
                 <span>
-                  {kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid')}: <strong className="num">{order.paid}</strong> {order.currency}
+                  {kind === 'sales' ? t('orders.fields.received') : t('orders.fields.paid')}: <strong className="num">{formatMoney(order.paid, order.currency)}</strong> {order.currency}
                 </span>
                 <span>
                   {kind === 'sales' ? t('orders.fields.receivable') : t('orders.fields.payable')}:{' '}
                   <strong className="num" data-testid="order-unpaid">
-                    {order.unpaid}
+                    {formatMoney(order.unpaid, order.currency)}
                   </strong>{' '}
                   {order.currency}
                 </span>

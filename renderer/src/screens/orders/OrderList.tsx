@@ -31,6 +31,7 @@ import { goTo } from './route';
 import { statusClass, statusText } from './status';
 import './orders.css';
 import { SearchBox } from '../../components/SearchBox';
+import { formatMoney } from '../../lib/format';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -293,7 +294,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
         ) : (
           totals.map((x) => (
             <span key={x.currency} className="currency-total">
-              {t('orders.listTotal', { currency: x.currency, amount: x.activeAmount, unpaid: x.unpaid })}
+              {t('orders.listTotal', { currency: x.currency, amount: formatMoney(x.activeAmount, x.currency), unpaid: formatMoney(x.unpaid, x.currency) })}
             </span>
           ))
         )}

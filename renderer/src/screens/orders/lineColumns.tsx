@@ -17,6 +17,7 @@ import { applyProduct, followCartons, previewAmount, type LineDraft } from './li
 import { orderMessage } from './messages';
 import { PickerCellEditor, type PickerOption, type PickerParams } from './PickerCellEditor';
 import { filterByLabel, filterProducts, type ProductOption, type ProductPick } from './pickers';
+import { formatDecimal } from '../../lib/format';
 
 export interface LineColumnContext {
   t: TFunction;
@@ -195,6 +196,7 @@ export function lineColumns(c: LineColumnContext): ColDef<LineDraft>[] {
       type: 'rightAligned',
       editable: false,
       valueGetter: (p) => (p.data ? (p.data.edited || p.data.amount === '' ? previewAmount(p.data, c.decimals()) : p.data.amount) : ''),
+      valueFormatter: (p) => (typeof p.value === 'string' ? formatDecimal(p.value) : ''),
       cellClassRules: { computed: () => true, preview: (p: CellClassParams<LineDraft>) => Boolean(p.data?.edited) },
     },
     withError({ ...num('grossKg', 92), valueSetter: weight('grossKg', 'gwAuto') }),

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { LEDGER_KEYS, type LedgerKey, type LedgersResult } from '../../../../shared/ledgers';
+import { formatDecimal, formatMoney } from '../../lib/format';
 
 const NAME_KEYS: Record<LedgerKey, string> = {
   sales: 'reports.ledgers.sales',
@@ -63,7 +64,7 @@ export function LedgerSummary({ result }: { result: LedgersResult }) {
             ? '—'
             : total.byCurrency.map((c) => (
                 <div key={c.currency} data-currency={c.currency}>
-                  <span className="reports-ccy">{c.currency}</span> {c.amount}
+                  <span className="reports-ccy">{c.currency}</span> {formatMoney(c.amount, c.currency)}
                 </div>
               ))}
         </td>
@@ -72,12 +73,12 @@ export function LedgerSummary({ result }: { result: LedgersResult }) {
             ? '—'
             : total.byCurrency.map((c) => (
                 <div key={c.currency} data-currency={c.currency}>
-                  {c.baseAmount}
+                  {formatDecimal(c.baseAmount)}
                 </div>
               ))}
         </td>
         <td className="num reports-total" data-col="total">
-          {total.baseAmount}
+          {formatDecimal(total.baseAmount)}
         </td>
       </tr>
     );

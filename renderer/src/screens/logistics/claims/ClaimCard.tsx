@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HistoryButton } from '../../safety/HistoryButton';
 import type { Claim } from '../../../../../shared/trade';
 import { AttachmentsSlot } from '../common/AttachmentsSlot';
+import { moneyText } from '../../../lib/format';
 
 export function ClaimCard({ claim: c }: { claim: Claim }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function ClaimCard({ claim: c }: { claim: Claim }) {
     [t('claims.fields.itemNo'), c.itemNo],
     [t('claims.fields.kind'), t(`claims.kinds.${c.kind}`)],
     [t('claims.fields.quantity'), c.cartons == null ? c.quantity : t('claims.card.qtyCartons', { quantity: c.quantity, cartons: c.cartons })],
-    [t('claims.fields.settlement'), c.settlement ? `${t(`claims.settlements.${c.settlement}`)}${c.settlement === 'replacement' ? '' : ` ${c.currency} ${c.amount}`}${c.goodsReturned ? ` · ${t('claims.card.returned')}` : ''}` : t('claims.statuses.open')],
+    [t('claims.fields.settlement'), c.settlement ? `${t(`claims.settlements.${c.settlement}`)}${c.settlement === 'replacement' ? '' : ` ${moneyText(c.amount, c.currency)}`}${c.goodsReturned ? ` · ${t('claims.card.returned')}` : ''}` : t('claims.statuses.open')],
     [t('claims.fields.reason'), c.reason || '—'],
   ];
   return (

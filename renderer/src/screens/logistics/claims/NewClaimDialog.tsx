@@ -14,6 +14,7 @@ import { Dialog } from '../common/Dialog';
 import { failText, sortIssues } from '../common/messages';
 import { todayLocal } from '../common/route';
 import { localName, usePartyNames } from '../../../lib/names';
+import { moneyText } from '../../../lib/format';
 
 const FIELDS = ['shipmentLineId', 'claimDate', 'kind', 'cartons', 'quantity', 'reason'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -141,7 +142,7 @@ export function NewClaimDialog({ onDone, onCancel }: { onDone: (c: Claim) => voi
                         <td className="num">{l.cartons ?? ''}</td>
                         <td className="num">{l.quantity}</td>
                         <td className="num">
-                          {l.currency} {l.amount}
+                          {moneyText(l.amount, l.currency)}
                         </td>
                       </tr>
                     );

@@ -2,12 +2,8 @@
 import { formatScaledTrim, parseScaled } from '../../../../../shared/decimal';
 import { normalizeDecimalInput } from '../../../lib/numbers';
 
-/** { USD: "1500.00", CNY: "20.00" } → "USD 1500.00 · CNY 20.00" (as the core wrote them). */
-export function amountsText(amounts: Record<string, string>): string {
-  return Object.entries(amounts)
-    .map(([cur, a]) => `${cur} ${a}`)
-    .join(' · ');
-}
+/** { USD: "1500.00", CNY: "20.00" } → "USD 1,500.00 · CNY 20.00", the UI language's way (lib/format). */
+export { amountsText } from '../../../lib/format';
 
 /** "68.0000" → "68" (display only; the value is the core's). */
 export function trimDecimal(text: string, scale: number): string {

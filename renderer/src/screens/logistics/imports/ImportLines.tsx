@@ -10,6 +10,7 @@ import type { ImportLine } from '../../../../../shared/trade';
 import { DataGrid } from '../../../components/DataGrid';
 import type { Option } from '../../../lib/codes';
 import { decimalCol, optionCol, textCol } from '../../../lib/columns';
+import { formatDecimal } from '../../../lib/format';
 import type { ImportLineDraft, LineInputField } from './draft';
 
 export type ImportLineRow = ImportLineDraft & { lineNo: number; errors: Partial<Record<string, string>> };
@@ -51,7 +52,7 @@ export function ImportLines({ rows, readOnly, currency, baseCurrency, products, 
       type: 'rightAligned',
       cellClass: ['ag-right-aligned-cell', 'computed'],
       valueGetter: (p) => (p.data?.computed ? p.data.computed[f] : ''),
-      valueFormatter: (p) => (p.value === '' ? '—' : String(p.value ?? '')),
+      valueFormatter: (p) => (p.value === '' ? '—' : formatDecimal(String(p.value ?? ''))),
       sortable: false,
     });
     const productLabel = (v: string) => products.find((o) => o.value === v)?.label ?? v;

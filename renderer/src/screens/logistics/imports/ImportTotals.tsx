@@ -1,6 +1,7 @@
 /** The saved totals of an import: value in its currency; customs value, duty, VAT and landed cost in the base currency. */
 import { useTranslation } from 'react-i18next';
 import type { ImportRecord } from '../../../../../shared/trade';
+import { formatDecimal } from '../../../lib/format';
 
 export function ImportTotals({ record: r, stale }: { record: ImportRecord | null; stale: boolean }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function ImportTotals({ record: r, stale }: { record: ImportRecord | null
         {items.map(([k, name, v]) => (
           <div key={k} data-total={k}>
             <dt>{name}</dt>
-            <dd>{v}</dd>
+            <dd>{formatDecimal(v)}</dd>
           </div>
         ))}
       </dl>

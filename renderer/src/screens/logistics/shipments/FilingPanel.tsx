@@ -17,6 +17,7 @@ import { issueText } from '../../../lib/errors';
 import { coreText, failText } from '../common/messages';
 import './filing.css';
 import { saveWorkbook } from '../../../lib/saveWorkbook';
+import { moneyText } from '../../../lib/format';
 
 const PROBLEM_PATH = /^(company|shipment|shipmentLine|order|orderLine|party|product)\.(\d+)\.(.+)$/;
 
@@ -313,11 +314,11 @@ export function FilingPanel({ shipment, dirty }: Props) {
                 <td className="num">{d.kinds}</td>
                 <td>{d.simplified ? t('shipments.filing.decl.merged', { count: d.mergedLines }) : merge ? t('shipments.filing.decl.notMerged') : t('shipments.filing.decl.mergeOff')}</td>
                 <td className="num" data-testid="declaration-amount">
-                  {d.amount === '' ? '—' : `${d.currency} ${d.amount}`}
+                  {d.amount === '' ? '—' : moneyText(d.amount, d.currency)}
                 </td>
                 {showUsd && (
                   <td className="num" data-testid="declaration-usd">
-                    {d.usd === '' ? '—' : `USD ${d.usd}`}
+                    {d.usd === '' ? '—' : moneyText(d.usd, 'USD')}
                   </td>
                 )}
               </tr>

@@ -12,6 +12,7 @@ import { codeName } from '../../../lib/codes';
 import { decimalCol, textCol } from '../../../lib/columns';
 import type { EditableField, LineDraft } from './draft';
 import { localName } from '../../../lib/names';
+import { formatDecimal } from '../../../lib/format';
 
 export type LineRow = LineDraft & { lineNo: number; errors: Partial<Record<string, string>> };
 
@@ -57,7 +58,7 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
       edit('quantity', 100),
       { colId: 'unit', headerName: L('unit'), width: 80, valueGetter: (p) => (p.data ? codeName('units', p.data.unit, lang) || p.data.unit : '') },
       decimalCol<LineRow>('unitPrice', L('unitPrice'), 100, false),
-      { ...decimalCol<LineRow>('amount', L('amount'), 110, false), cellClass: ['ag-right-aligned-cell', 'computed'], valueFormatter: (p) => (p.value === '' ? '—' : String(p.value ?? '')) },
+      { ...decimalCol<LineRow>('amount', L('amount'), 110, false), cellClass: ['ag-right-aligned-cell', 'computed'], valueFormatter: (p) => (p.value === '' ? '—' : formatDecimal(String(p.value ?? ''))) },
       textCol<LineRow>('currency', L('currency'), 100, false),
       edit('grossKg', 100),
       edit('netKg', 100),

@@ -1,0 +1,97 @@
+/**
+ * The UI languages in the browser: Arabic chosen in Settings turns the whole page right to left
+ * (<html dir="rtl" lang="ar">, the navigation on the right, AG Grid in its RTL mode (.ag-rtl) with its first
+ * column on the right) while item numbers and HS codes stay left to right; the choice is this user's and survives a
+ * reload; Russian writes money with its own separators ("1 234,50"); a typed amount in Russian separators
+ * is read back exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserApp, type BrowserApp } from './harness';
+import { cell, gridReady, text } from './ui';
+
+let app: BrowserApp;
+let productId: number;
+let orderId: number;
+
+beforeAll(async () => {
+  app = await openBrowserApp({ name: 'l10n' });
+  await app.call('company.setup', { nameZh: '义乌星辰贸易商行', nameEn: 'Yiwu Star Trading', baseCurrency: 'CNY', language: 'zh' });
+  const buyer = await app.call('parties.create', { roles: ['customer'], nameEn: 'Al Noor Trading', country: 'ARE' });
+  productId = (await app.call('products.create', { itemNo: 'A-1001', nameZh: '塑料收纳盒', nameEn: 'Storage box', hsCode: '3924100000' })).id;
+  orderId = (await app.call('orders.create', { kind: 'sales', partyId: buyer.id, orderDate: '2026-11-02', currency: 'USD', rate: '7.1', lines: [{ productId, quantity: '10', unitPrice: '123.45' }] })).id;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const htmlAttr = (name: string) => app.page.evaluate((n) => document.documentElement.getAttribute(n), name);
+
+/** The col-ids of a grid's header cells from left to right on screen. */
+async function headerOrderOnScreen(scope: string): Promise<string[]> {
+  return app.page.evaluate((s) => {
+    const cells = [...document.querySelectorAll<HTMLElement>(`${s} .ag-header-row-column .ag-header-cell[col-id]`)];
+    return cells.sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left).map((c) => c.getAttribute('col-id') ?? '');
+  }, scope);
+}
+
+describe('UI languages', () => {
+  it('switches to Arabic in Settings: right to left page and grid, codes left to right, kept after a reload', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}#settings`);
+    await page.locator('#prefs-language').waitFor();
+    expect(await htmlAttr('dir')).toBe('ltr');
+    await page.selectOption('#prefs-language', 'ar');
+    await expect.poll(() => htmlAttr('dir')).toBe('rtl');
+    expect(await htmlAttr('lang')).toBe('ar');
+    // the language is the user's (ui state), not the company default
+    expect(await app.call('ui.get', { key: 'language' })).toBe('ar');
+    expect((await app.call('company.get', {}))?.language).toBe('zh');
+    // the navigation moved to the right of the screen
+    const nav = await page.locator('.app-nav').boundingBox();
+    const main = await page.locator('.app-main').boundingBox();
+    expect(nav && main && nav.x > main.x).toBe(true);
+    await app.shot('01-settings-ar');
+
+    await page.click('[data-nav=products]');
+    await gridReady(page);
+    await expect.poll(() => page.locator('.grid-host .ag-rtl').count()).toBe(1);
+    // mirrored: the first column (item no.) is the rightmost on screen
+    const order = await headerOrderOnScreen('.grid-host');
+    expect(order.at(-1)).toBe('itemNo');
+    expect(order.indexOf('nameZh')).toBe(order.length - 2);
+    // an item no. and an HS code read left to right inside the Arabic page
+    const item = cell(page, productId, 'itemNo');
+    expect(await text(page, item)).toBe('A-1001');
+    expect(await item.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
+    expect(await text(page, cell(page, productId, 'hsCode'))).toBe('3924100000');
+    await app.shot('02-products-ar');
+
+    await page.reload();
+    await gridReady(page);
+    expect(await htmlAttr('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('.grid-host .ag-rtl').count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('switches to Russian: left to right, money written "1 234,50", and read back from Russian separators', async () => {
+    const { page } = app;
+    await page.goto(`${app.server.url}#settings`);
+    await page.selectOption('#prefs-language', 'ru');
+    await expect.poll(() => htmlAttr('dir')).toBe('ltr');
+    expect(await htmlAttr('lang')).toBe('ru');
+    const group = await page.evaluate(() => new Intl.NumberFormat('ru-RU').formatToParts(1234).find((p) => p.type === 'group')?.value ?? '');
+    expect(group).toMatch(/^[\u00a0\u202f]$/);
+
+    await page.click('[data-nav=orders]');
+    await gridReady(page);
+    await expect.poll(() => text(page, cell(page, orderId, 'amount'))).toBe(`1${group}234,50`);
+    await app.shot('03-orders-ru');
+
+    await page.reload();
+    await gridReady(page);
+    expect(await htmlAttr('lang')).toBe('ru');
+    await expect.poll(() => text(page, cell(page, orderId, 'amount'))).toBe(`1${group}234,50`);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -83,7 +83,7 @@ describe('browser mode HTTP binding', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       ok: false,
-      error: { code: 'validation', message: 'hsCode: HS code must be exactly 10 digits', issues: [{ path: 'hsCode', message: 'HS code must be exactly 10 digits' }] },
+      error: { code: 'validation', message: 'hsCode: HS code must be exactly 10 digits', issues: [{ path: 'hsCode', message: 'HS code must be exactly 10 digits', key: 'errors.hsCode' }] },
     });
     const unknownField = await (await post(s, 'products.create', { itemNo: 'A-1', nameZh: '玩具', price: '1' })).json();
     expect(unknownField.error.code).toBe('validation');

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ENTITIES, isApiName, PARTY_ROLES } from '../../shared/api';
+import { AUDIT_ENTITIES, DOC_LANGUAGES, isApiName, PARTY_ROLES } from '../../shared/api';
 import {
   CLAIM_KINDS,
   CLAIM_SETTLEMENTS,
@@ -107,7 +107,9 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   'stock.kinds': ['purchase_receipt', 'import_receipt', 'sales_shipment', 'adjustment', 'claim_return'], // StockMove['kind']
   'history.entities': AUDIT_ENTITIES,
   // the actions the core writes to the audit log (electron/core/audit.ts callers)
-  'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add'],
+  'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'],
+  'docs.languages': DOC_LANGUAGES,
+  'safety.undo.blocked': ['not_undoable', 'changed_since', 'gone'], // UndoEntry['blocked']
   dashboard: ['newSalesOrder', 'newPurchaseOrder', 'recordPaymentIn', 'newShipment'], // DashboardScreen QUICK_ACTIONS
   'dashboard.kind': ORDER_KINDS,
   'dashboard.status': ORDER_KINDS.flatMap((k) => ORDER_STATUSES.map((s) => `${k}.${s}`)),
@@ -131,6 +133,20 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   agGrid: FIELDS,
 };
 
+/**
+ * Keys written ahead of the screen that will show them: each names who owes the screen. Remove a line when
+ * its key is used (the test says so); a key not here and not used fails the test.
+ */
+const AWAITING_SCREEN: Record<string, string> = Object.fromEntries(
+  ['contract', 'contractTitle', 'statement', 'statementTitle', 'language', 'languageHint', 'from', 'to', 'export', 'exporting', 'exported', 'closing', 'noMovements'].map((k) => [
+    `docs.${k}`,
+    'issue 8 bilingual documents: the contract / statement export on the party and order screens',
+  ]),
+);
+
+/** Files that name keys of the document catalogs (shared/i18n/documents), not of the UI catalogs. */
+const DOCUMENT_CODE = /\b(docTexts|DocTexts|documentT)\b/;
+
 /** The keys the code names as literals, and the prefixes it builds keys from. */
 function scanCode(): { literal: Set<string>; prefixes: Set<string> } {
   const namespaces = Object.keys(catalogs.en);
@@ -141,6 +157,7 @@ function scanCode(): { literal: Set<string>; prefixes: Set<string> } {
   for (const dir of CODE_DIRS) {
     for (const file of sourceFiles(dir)) {
       const src = stripComments(fs.readFileSync(file, 'utf8'));
+      if (DOCUMENT_CODE.test(src) && !file.startsWith(RENDERER_SRC)) continue;
       for (const m of src.matchAll(literalRe)) literal.add(m[1] as string);
       for (const m of src.matchAll(prefixRe)) prefixes.add(m[1] as string);
     }
@@ -214,8 +231,10 @@ describe('message catalogs', () => {
   });
 
   it('have no key the code does not name (keys built at run time are listed in DYNAMIC)', () => {
-    const unused = [...zh.keys(), ...en.keys()].filter((k, i, all) => all.indexOf(k) === i && !isUsed(k));
+    const unused = [...zh.keys(), ...en.keys()].filter((k, i, all) => all.indexOf(k) === i && !isUsed(k) && !(k in AWAITING_SCREEN));
     expect(unused).toEqual([]);
+    const nowUsed = Object.keys(AWAITING_SCREEN).filter((k) => isUsed(k) || !en.has(k));
+    expect(nowUsed, 'used (or gone) now: remove them from AWAITING_SCREEN').toEqual([]);
   });
 
   it('list every prefix the code builds keys from', () => {

@@ -25,6 +25,7 @@ import {
 } from '../../shared/trade';
 import { CATALOG_LANGUAGES, catalogs, createI18n, formatLocale, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n';
 import { SCREENS } from '../../renderer/src/screens';
+import { USER_ROLES } from '../../shared/users';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_SRC = path.join(ROOT, 'renderer', 'src');
@@ -109,6 +110,7 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   // the actions the core writes to the audit log (electron/core/audit.ts callers)
   'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'],
   'docs.languages': DOC_LANGUAGES,
+  'access.roles': USER_ROLES,
   'safety.undo.blocked': ['not_undoable', 'changed_since', 'gone'], // UndoEntry['blocked']
   dashboard: ['newSalesOrder', 'newPurchaseOrder', 'recordPaymentIn', 'newShipment'], // DashboardScreen QUICK_ACTIONS
   'dashboard.kind': ORDER_KINDS,

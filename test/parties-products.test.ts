@@ -46,7 +46,7 @@ describe('parties', () => {
     const noRole = await raw(core, 'parties.create', { nameZh: '某人', roles: [] });
     expect(noRole.ok || noRole.error.issues?.map((i) => i.path)).toEqual(['roles']);
     const badCountry = await raw(core, 'parties.create', { nameZh: '某人', roles: ['customer'], country: 'XXX' });
-    expect(badCountry.ok || badCountry.error.issues).toEqual([{ path: 'country', message: 'unknown country code' }]);
+    expect(badCountry.ok || badCountry.error.issues).toEqual([{ path: 'country', message: 'unknown country code', key: 'errors.unknownCountry' }]);
     expect(await ok(core, 'parties.list', { includeArchived: true })).toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe('parties', () => {
     const updated = await ok(core, 'parties.update', { id: s.id, patch: { phone: '138 0000 0000' } });
     expect(updated).toMatchObject({ phone: '138 0000 0000', booth: stall.booth, stallRegNo: stall.stallRegNo });
     const r = await raw(core, 'parties.update', { id: s.id, patch: { nameZh: '' } });
-    expect(r.ok || r.error.issues).toEqual([{ path: 'patch.nameZh', message: 'a name in Chinese or English is required' }]);
+    expect(r.ok || r.error.issues).toEqual([{ path: 'patch.nameZh', message: 'a name in Chinese or English is required', key: 'errors.nameRequired' }]);
     expect((await ok(core, 'parties.get', { id: s.id })).nameZh).toBe(stall.nameZh);
   });
 
@@ -101,7 +101,7 @@ describe('products', () => {
     const core = await testCore();
     await ok(core, 'products.create', toy);
     const dup = await raw(core, 'products.create', { ...toy, itemNo: 'a-1001' });
-    expect(dup.ok || dup.error.issues).toEqual([{ path: 'itemNo', message: expect.stringMatching(/a-1001 is already used by product 1/) }]);
+    expect(dup.ok || dup.error.issues).toEqual([{ path: 'itemNo', message: expect.stringMatching(/a-1001 is already used by product 1/), key: 'errors.itemNoUsed', params: { itemNo: 'a-1001', id: 1 } }]);
     const other = await ok(core, 'products.create', { ...toy, itemNo: 'A-1002' });
     const clash = await raw(core, 'products.update', { id: other.id, patch: { itemNo: 'A-1001' } });
     expect(clash.ok || clash.error.issues?.[0]?.path).toBe('patch.itemNo');
@@ -112,7 +112,7 @@ describe('products', () => {
     const core = await testCore();
     for (const hsCode of ['9503', '95030089001', '95030089AB']) {
       const r = await raw(core, 'products.create', { ...toy, hsCode });
-      expect(r.ok || r.error.issues).toEqual([{ path: 'hsCode', message: 'HS code must be exactly 10 digits' }]);
+      expect(r.ok || r.error.issues).toEqual([{ path: 'hsCode', message: 'HS code must be exactly 10 digits', key: 'errors.hsCode' }]);
     }
     // brokers write 9503.0089.00: dots and spaces are removed
     expect((await ok(core, 'products.create', { ...toy, hsCode: '9503.0089.00' })).hsCode).toBe('9503008900');

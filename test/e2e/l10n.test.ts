@@ -2,12 +2,12 @@
  * The UI languages in the browser: Arabic chosen in Settings turns the whole page right to left
  * (<html dir="rtl" lang="ar">, the navigation on the right, AG Grid in its RTL mode (.ag-rtl) with its first
  * column on the right) while item numbers and HS codes stay left to right; the choice is this user's and survives a
- * reload; Russian writes money with its own separators ("1 234,50"); a typed amount in Russian separators
- * is read back exactly.
+ * reload; Russian writes money with its own separators ("1 234,50") and dates as 02.11.2026, and a price
+ * typed the Russian way ("1 234,5") is read back exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowserApp, type BrowserApp } from './harness';
-import { cell, gridReady, text } from './ui';
+import { cell, editCell, gridReady, text } from './ui';
 
 let app: BrowserApp;
 let productId: number;
@@ -74,7 +74,7 @@ describe('UI languages', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('switches to Russian: left to right, money written "1 234,50", and read back from Russian separators', async () => {
+  it('switches to Russian: left to right, money written "1 234,50", dates 02.11.2026, a price typed "1 234,5" read back', async () => {
     const { page } = app;
     await page.goto(`${app.server.url}#settings`);
     await page.selectOption('#prefs-language', 'ru');
@@ -86,8 +86,17 @@ describe('UI languages', () => {
     await page.click('[data-nav=orders]');
     await gridReady(page);
     await expect.poll(() => text(page, cell(page, orderId, 'amount'))).toBe(`1${group}234,50`);
+    expect(await text(page, cell(page, orderId, 'orderDate'))).toBe('02.11.2026');
     await app.shot('03-orders-ru');
 
+    // a price typed the Russian way (no-break space, decimal comma) is read back exactly
+    await page.click('[data-nav=products]');
+    await gridReady(page);
+    await editCell(page, cell(page, productId, 'defaultPrice'), '1\u00a0234,5');
+    await expect.poll(async () => (await app.call('products.get', { id: productId })).defaultPrice).toBe('1234.5');
+    await expect.poll(() => text(page, cell(page, productId, 'defaultPrice'))).toBe(`1${group}234,5`);
+
+    await page.click('[data-nav=orders]');
     await page.reload();
     await gridReady(page);
     expect(await htmlAttr('lang')).toBe('ru');

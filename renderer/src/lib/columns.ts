@@ -4,7 +4,7 @@ import type { CodeTableName } from '../../../shared/codes';
 import type { UiLanguage } from '../../../shared/i18n';
 import { CodeCellEditor, type CodeCellEditorParams } from '../components/CodeCellEditor';
 import { codeLabel, codeOptions, type Option } from './codes';
-import { formatDecimal } from './format';
+import { formatDate, formatDecimal } from './format';
 import { normalizeDecimalInput, sortNumber } from './numbers';
 
 type Field<T> = Extract<keyof T, string>;
@@ -12,6 +12,18 @@ const f = <T>(field: Field<T>) => field as unknown as ColDefField<T>;
 
 export function textCol<T>(field: Field<T>, headerName: string, width: number, editable = true): ColDef<T> {
   return { colId: field, field: f<T>(field), headerName, width, editable, cellDataType: 'text', filter: 'agTextColumnFilter' };
+}
+
+/**
+ * A calendar date ("2026-11-29"), shown the UI language's way (29.11.2026 in Russian; ISO in Chinese and
+ * English), sorted and filtered by the ISO text, exported to Excel as a date.
+ */
+export function dateCol<T>(field: Field<T>, headerName: string, width: number): ColDef<T> {
+  return {
+    ...textCol<T>(field, headerName, width, false),
+    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'string' ? formatDate(p.value) : ''),
+    context: { excel: { kind: 'date' } },
+  };
 }
 
 /**

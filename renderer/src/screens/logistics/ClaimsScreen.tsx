@@ -9,7 +9,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { Claim } from '../../../../shared/trade';
 import { call } from '../../api';
 import { useNotify } from '../../components/Toasts';
-import { decimalCol, textCol } from '../../lib/columns';
+import { dateCol, decimalCol, textCol } from '../../lib/columns';
 import { useNamedRows, type NamePair } from '../../lib/names';
 import { ClaimCard } from './claims/ClaimCard';
 import { NewClaimDialog } from './claims/NewClaimDialog';
@@ -57,7 +57,7 @@ export function ClaimsScreen() {
     const L = (f: string) => t(`claims.fields.${f}`);
     return [
       { ...textCol<Claim>('no', L('no'), 120, false), cellClass: 'cell-link' },
-      textCol<Claim>('claimDate', L('claimDate'), 108, false),
+      dateCol<Claim>('claimDate', L('claimDate'), 108),
       { ...textCol<Claim>('status', L('status'), 90, false), valueFormatter: (p) => (p.value ? t(`claims.statuses.${String(p.value)}`) : '') },
       textCol<Claim>('partyName', L('partyName'), 160, false),
       textCol<Claim>('stallName', L('stallName'), 150, false),

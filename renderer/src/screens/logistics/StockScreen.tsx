@@ -12,7 +12,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
 import { codeName } from '../../lib/codes';
-import { decimalCol, textCol } from '../../lib/columns';
+import { dateCol, decimalCol, textCol } from '../../lib/columns';
 import { ListScreen } from './common/ListScreen';
 import { failText } from './common/messages';
 import { AdjustDialog } from './stock/AdjustDialog';
@@ -76,7 +76,7 @@ export function StockScreen() {
 
   const moveColumns = useMemo<ColDef<StockMove>[]>(
     () => [
-      textCol<StockMove>('date', t('stock.moves.date'), 110, false),
+      dateCol<StockMove>('date', t('stock.moves.date'), 110),
       { ...textCol<StockMove>('kind', t('stock.moves.kind'), 130, false), valueFormatter: (p) => (p.value ? t(`stock.kinds.${String(p.value)}`) : '') },
       { ...decimalCol<StockMove>('quantity', t('stock.moves.quantity'), 110, false), cellClassRules: { 'cell-negative': (p) => String(p.value ?? '').startsWith('-') } },
       textCol<StockMove>('reference', t('stock.moves.reference'), 240, false),

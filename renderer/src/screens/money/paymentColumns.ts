@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import type { Payment } from '../../../../shared/trade';
-import { decimalCol, textCol } from '../../lib/columns';
+import { dateCol, decimalCol, textCol } from '../../lib/columns';
 import { isZero } from './money';
 
 /** AG Grid's class for right-aligned cells: a column's own cellClass replaces the one its 'rightAligned' type gives. */
@@ -28,7 +28,7 @@ export function usePaymentColumns(baseCurrency: string): ColDef<Payment>[] {
     };
     return [
       textCol<Payment>('no', L('no'), 125, false),
-      textCol<Payment>('payDate', L('payDate'), 105, false),
+      dateCol<Payment>('payDate', L('payDate'), 105),
       {
         colId: 'direction',
         field: 'direction',

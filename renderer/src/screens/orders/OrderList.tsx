@@ -21,7 +21,7 @@ import { DataGrid, type DataGridHandle } from '../../components/DataGrid';
 import { useNotify } from '../../components/Toasts';
 import { useAppState } from '../../context';
 import { useDebounced } from '../../hooks/useDebounced';
-import { decimalCol, textCol } from '../../lib/columns';
+import { dateCol, decimalCol, textCol } from '../../lib/columns';
 import { describeError } from '../../lib/errors';
 import { exportColumnsOf, exportLabels, runExportJob, type ExportOptions } from '../../lib/gridExport';
 import { partyName, usePartyNames } from '../../lib/names';
@@ -143,7 +143,7 @@ export function OrderList({ kind }: { kind: OrderKind }) {
     const money = { context: { excel: { kind: 'money', currencyColumn: 'currency' } } };
     const cols: ColDef<OrderSummary>[] = [
       { ...textCol<OrderSummary>('no', t('orders.fields.no'), 130, false), cellClass: 'order-no' },
-      { ...textCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110, false), context: { excel: { kind: 'date' } } },
+      dateCol<OrderSummary>('orderDate', t('orders.fields.orderDate'), 110),
       textCol<OrderSummary>('partyName', kind === 'sales' ? t('orders.fields.customer') : t('orders.fields.supplier'), 200, false),
       textCol<OrderSummary>('currency', t('orders.fields.currency'), 80, false),
       { ...decimalCol<OrderSummary>('amount', t('orders.fields.amount'), 120, false), ...money },

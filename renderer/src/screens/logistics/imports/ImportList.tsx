@@ -7,7 +7,7 @@ import { call } from '../../../api';
 import { useNotify } from '../../../components/Toasts';
 import { useAppState } from '../../../context';
 import { codeLabel } from '../../../lib/codes';
-import { decimalCol, textCol } from '../../../lib/columns';
+import { dateCol, decimalCol, textCol } from '../../../lib/columns';
 import { useNamedRows, type NamePair } from '../../../lib/names';
 import { ListScreen } from '../common/ListScreen';
 import { failText } from '../common/messages';
@@ -43,7 +43,7 @@ export function ImportList({ onOpen, onNew }: { onOpen: (id: number) => void; on
       { ...textCol<ImportRecord>('originCountry', L('originCountry'), 150, false), valueFormatter: (p) => codeLabel('countries', String(p.value ?? ''), language) },
       { ...textCol<ImportRecord>('tradeMode', L('tradeMode'), 160, false), valueFormatter: (p) => (p.value ? t(`imports.tradeModes.${String(p.value)}`) : '') },
       textCol<ImportRecord>('declarationNo', L('declarationNo'), 200, false),
-      textCol<ImportRecord>('arrivalDate', L('arrivalDate'), 120, false),
+      dateCol<ImportRecord>('arrivalDate', L('arrivalDate'), 120),
       textCol<ImportRecord>('currency', L('currency'), 90, false),
       decimalCol<ImportRecord>('amount', t('imports.lines.amount'), 110, false),
       decimalCol<ImportRecord>('customsValue', B('customsValue'), 130, false),

@@ -111,6 +111,7 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'],
   'docs.languages': DOC_LANGUAGES,
   'access.roles': USER_ROLES,
+  'safety.backup.kinds': ['daily', 'monthly', 'manual', 'before-restore', 'other'], // BackupKind
   'safety.undo.blocked': ['not_undoable', 'changed_since', 'gone'], // UndoEntry['blocked']
   dashboard: ['newSalesOrder', 'newPurchaseOrder', 'recordPaymentIn', 'newShipment'], // DashboardScreen QUICK_ACTIONS
   'dashboard.kind': ORDER_KINDS,
@@ -139,12 +140,9 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
  * Keys written ahead of the screen that will show them: each names who owes the screen. Remove a line when
  * its key is used (the test says so); a key not here and not used fails the test.
  */
-const AWAITING_SCREEN: Record<string, string> = Object.fromEntries(
-  ['contract', 'contractTitle', 'statement', 'statementTitle', 'language', 'languageHint', 'from', 'to', 'export', 'exporting', 'exported', 'closing', 'noMovements'].map((k) => [
-    `docs.${k}`,
-    'issue 8 bilingual documents: the contract / statement export on the party and order screens',
-  ]),
-);
+const AWAITING_SCREEN: Record<string, string> = {
+  'docs.exporting': 'issue 8 bilingual documents: the contract / statement export buttons show no busy state yet',
+};
 
 /** Files that name keys of the document catalogs (shared/i18n/documents), not of the UI catalogs. */
 const DOCUMENT_CODE = /\b(docTexts|DocTexts|documentT)\b/;

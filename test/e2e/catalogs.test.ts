@@ -26,6 +26,7 @@ import {
 import { CATALOG_LANGUAGES, catalogs, createI18n, formatLocale, UI_LANGUAGES, type UiLanguage } from '../../shared/i18n';
 import { SCREENS } from '../../renderer/src/screens';
 import { USER_ROLES } from '../../shared/users';
+import { IMPORT_ENCODINGS, IMPORT_KINDS } from '../../shared/import';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_SRC = path.join(ROOT, 'renderer', 'src');
@@ -111,6 +112,15 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'],
   'docs.languages': DOC_LANGUAGES,
   'access.roles': USER_ROLES,
+  'import.kinds': IMPORT_KINDS,
+  'import.encodings': IMPORT_ENCODINGS,
+  'import.progress': ['read', 'check', 'write'], // the import job's progress labels
+  'import.actions': ['create', 'update', 'unchanged', 'line'], // ImportPreview row action
+  'import.skip': ['blank', 'totals', 'header'], // SkipReason
+  'import.fields': FIELDS,
+  'import.partyFields': FIELDS,
+  // a refused cell's reason: a code from the core's reading, or the key of the screen's table (import/reasons.ts)
+  'import.reasons': FIELDS,
   'safety.backup.kinds': ['daily', 'monthly', 'manual', 'before-restore', 'other'], // BackupKind
   'safety.undo.blocked': ['not_undoable', 'changed_since', 'gone'], // UndoEntry['blocked']
   dashboard: ['newSalesOrder', 'newPurchaseOrder', 'recordPaymentIn', 'newShipment'], // DashboardScreen QUICK_ACTIONS

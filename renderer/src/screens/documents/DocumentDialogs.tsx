@@ -73,7 +73,7 @@ export function ContractDialog({ order, onClose }: { order: { id: number; no: st
   }
 
   return (
-    <Modal title={t('docs.contractTitle', { no: order.no })} submitLabel={t('docs.export')} busy={busy} message={message} onSubmit={() => void submit()} onClose={onClose} testId="contract-dialog">
+    <Modal title={t('docs.contractTitle', { no: order.no })} submitLabel={t('docs.export')} busyLabel={t('docs.exporting')} busy={busy} message={message} onSubmit={() => void submit()} onClose={onClose} testId="contract-dialog">
       <LanguageField value={language} onChange={setLanguage} />
     </Modal>
   );
@@ -108,7 +108,7 @@ export function StatementDialog({ party, from: from0, to: to0, onClose }: { part
   }
 
   return (
-    <Modal title={t('docs.statementTitle', { name: party.name })} submitLabel={t('docs.export')} busy={busy} message={message} onSubmit={() => void submit()} onClose={onClose} testId="statement-dialog">
+    <Modal title={t('docs.statementTitle', { name: party.name })} submitLabel={t('docs.export')} busyLabel={t('docs.exporting')} busy={busy} message={message} onSubmit={() => void submit()} onClose={onClose} testId="statement-dialog">
       <DateField id="statement-from" name="from" label={t('docs.from')} value={from} onChange={setFrom} error={errors.from} />
       <DateField id="statement-to" name="to" label={t('docs.to')} value={to} onChange={setTo} error={errors.to} />
       <LanguageField value={language} onChange={setLanguage} />

@@ -9,6 +9,8 @@ import { rememberFocus, trapTab } from '../../components/dialogKeys';
 interface ModalProps {
   title: string;
   submitLabel: string;
+  /** the submit button's text while busy (default: Saving…) */
+  busyLabel?: string;
   busy: boolean;
   danger?: boolean;
   wide?: boolean;
@@ -20,7 +22,7 @@ interface ModalProps {
   testId?: string;
 }
 
-export function Modal({ title, submitLabel, busy, danger, wide, message, onSubmit, onClose, children, testId }: ModalProps) {
+export function Modal({ title, submitLabel, busyLabel, busy, danger, wide, message, onSubmit, onClose, children, testId }: ModalProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const rootRef = useRef<HTMLFormElement>(null);
@@ -74,7 +76,7 @@ export function Modal({ title, submitLabel, busy, danger, wide, message, onSubmi
         )}
         <div className="modal-buttons">
           <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
-            {busy ? t('common.saving') : submitLabel}
+            {busy ? (busyLabel ?? t('common.saving')) : submitLabel}
           </button>
           <button type="button" onClick={onClose}>
             {t('common.cancel')}

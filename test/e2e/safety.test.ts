@@ -146,6 +146,24 @@ describe('backups in the window', () => {
     expect(await text(page, row)).toContain('手动备份');
     await app.shot('05-backup-screen');
 
+    // a one-off copy onto "a USB drive", without changing where backups go
+    const usb = path.join(app.dataDir, 'usb');
+    await page.fill('#backup-other-input', usb);
+    await page.click('[data-action=backup-other]');
+    await expect.poll(() => lastToast(page)).toMatch(new RegExp(`^已备份到 ${usb}/company-manual-`));
+    expect(fs.readdirSync(usb).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1);
+    expect(await text(page, '[data-testid=backup-folder]')).toBe(path.join(app.dataDir, 'backups'));
+    // the folder setting: a relative path is refused next to the field, a full one is taken, then back to the default
+    await page.fill('#backup-folder-input', 'backups2');
+    await page.click('[data-action=save-folder]');
+    await expect.poll(() => text(page, '[data-testid=folder-error]')).toBe('请填写文件夹的完整路径（如 E:\\备份）。');
+    await page.fill('#backup-folder-input', usb);
+    await page.click('[data-action=save-folder]');
+    await expect.poll(() => text(page, '[data-testid=backup-folder]')).toBe(usb);
+    expect(await page.locator('[data-testid=backup-list] tbody tr').count()).toBe(1);
+    await page.click('[data-action=default-folder]');
+    await expect.poll(() => text(page, '[data-testid=backup-folder]')).toBe(path.join(app.dataDir, 'backups'));
+
     // written after the backup: gone after the restore
     await app.call('parties.create', { roles: ['agent'], nameZh: '备份之后新增的货代' });
 

@@ -4,6 +4,7 @@
  * backup…" (electron/core/backup-handlers.ts; the restore itself is done by whoever holds the core).
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../shared/api';
 import { call } from '../../api';
@@ -12,6 +13,14 @@ import { describeError, fieldErrorsOf } from '../../lib/errors';
 import { BackupList, PickButton, RestorePanel } from './RestorePanel';
 import './safety.css';
 
+/** The core's folder refusals (English) in the UI language. */
+function folderProblem(t: TFunction, message: string): string {
+  if (/^give the full path of a folder/.test(message)) return t('safety.backup.errors.relative');
+  const m = /^cannot write into (.*): (.*)$/.exec(message);
+  if (m) return t('safety.backup.errors.unwritable', { folder: m[1] ?? '', code: m[2] ?? '' });
+  return message;
+}
+
 export function BackupScreen() {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -19,6 +28,9 @@ export function BackupScreen() {
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** "Back up to another folder": a one-off copy, e.g. onto a USB drive, without changing the setting */
+  const [other, setOther] = useState('');
+  const [otherError, setOtherError] = useState('');
   const [picked, setPicked] = useState<{ file: string; no: number } | null>(null);
 
   const load = useCallback(() => {
@@ -40,18 +52,22 @@ export function BackupScreen() {
       setFolder(s.custom ? s.folder : '');
       notify.success(t('safety.backup.folderSaved', { folder: s.folder }));
     } catch (e) {
-      setFolderError(fieldErrorsOf(t, e).folder ?? describeError(t, e));
+      const field = fieldErrorsOf(t, e).folder;
+      setFolderError(field ? folderProblem(t, field) : describeError(t, e));
     }
   }
 
-  async function backupNow() {
+  async function backupNow(to?: string) {
     setBusy(true);
+    setOtherError('');
     try {
-      const r = await call('backup.now', {});
+      const r = await call('backup.now', to ? { folder: to } : {});
       notify.success(t('safety.backup.done', { file: r.file }));
       load();
     } catch (e) {
-      notify.error(t('safety.backup.failed', { message: describeError(t, e) }));
+      const field = fieldErrorsOf(t, e).folder;
+      if (to && field) setOtherError(folderProblem(t, field));
+      else notify.error(t('safety.backup.failed', { message: describeError(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -71,6 +87,30 @@ export function BackupScreen() {
         <button type="button" className="primary" data-action="backup-now" disabled={busy || !status} onClick={() => void backupNow()}>
           {busy ? t('safety.backup.working') : t('safety.backup.now')}
         </button>
+        <div className="backup-row backup-other">
+          <label className="backup-path">
+            <span>{t('safety.backup.otherLabel')}</span>
+            <input
+              id="backup-other-input"
+              value={other}
+              spellCheck={false}
+              aria-invalid={otherError ? true : undefined}
+              onChange={(e) => setOther(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && other.trim() !== '') void backupNow(other.trim());
+              }}
+            />
+          </label>
+          <PickButton kind="folder" onPicked={(p) => (setOther(p), void backupNow(p))} />
+          <button type="button" data-action="backup-other" disabled={busy || other.trim() === ''} onClick={() => void backupNow(other.trim())}>
+            {t('safety.backup.otherButton')}
+          </button>
+        </div>
+        {otherError && (
+          <p className="field-error" role="alert" data-testid="other-error">
+            {otherError}
+          </p>
+        )}
       </section>
 
       <section className="settings-card" aria-labelledby="backup-folder-title">

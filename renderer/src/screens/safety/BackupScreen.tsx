@@ -10,7 +10,7 @@ import type { BackupStatus } from '../../../../shared/api';
 import { call } from '../../api';
 import { useNotify } from '../../components/Toasts';
 import { describeError, fieldErrorsOf } from '../../lib/errors';
-import { BackupList, PickButton, RestorePanel } from './RestorePanel';
+import { BackupList, PathField, PickButton, RestorePanel } from './RestorePanel';
 import './safety.css';
 
 /** The core's folder refusals (English) in the UI language. */
@@ -88,19 +88,7 @@ export function BackupScreen() {
           {busy ? t('safety.backup.working') : t('safety.backup.now')}
         </button>
         <div className="backup-row backup-other">
-          <label className="backup-path">
-            <span>{t('safety.backup.otherLabel')}</span>
-            <input
-              id="backup-other-input"
-              value={other}
-              spellCheck={false}
-              aria-invalid={otherError ? true : undefined}
-              onChange={(e) => setOther(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && other.trim() !== '') void backupNow(other.trim());
-              }}
-            />
-          </label>
+          <PathField id="backup-other-input" label={t('safety.backup.otherLabel')} value={other} invalid={otherError !== ''} onChange={setOther} onEnter={() => void backupNow(other.trim())} />
           <PickButton kind="folder" onPicked={(p) => (setOther(p), void backupNow(p))} />
           <button type="button" data-action="backup-other" disabled={busy || other.trim() === ''} onClick={() => void backupNow(other.trim())}>
             {t('safety.backup.otherButton')}
@@ -119,20 +107,15 @@ export function BackupScreen() {
           {t('safety.backup.folderNow')} <code data-testid="backup-folder">{status?.folder ?? ''}</code>
         </p>
         <div className="backup-row">
-          <label className="backup-path">
-            <span>{t('safety.backup.folderLabel')}</span>
-            <input
-              id="backup-folder-input"
-              value={folder}
-              spellCheck={false}
-              placeholder={status?.defaultFolder ?? ''}
-              aria-invalid={folderError ? true : undefined}
-              onChange={(e) => setFolder(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') void saveFolder(folder.trim());
-              }}
-            />
-          </label>
+          <PathField
+            id="backup-folder-input"
+            label={t('safety.backup.folderLabel')}
+            value={folder}
+            placeholder={status?.defaultFolder ?? ''}
+            invalid={folderError !== ''}
+            onChange={setFolder}
+            onEnter={() => void saveFolder(folder.trim())}
+          />
           <PickButton kind="folder" onPicked={(p) => (setFolder(p), void saveFolder(p))} />
           <button type="button" data-action="save-folder" onClick={() => void saveFolder(folder.trim())}>
             {t('common.save')}

@@ -157,19 +157,7 @@ export function RestorePanel({ via, file: given, pickNo }: RestorePanelProps) {
   return (
     <div className="restore-panel" data-testid="restore-panel">
       <div className="backup-row">
-        <label className="backup-path">
-          <span>{t('safety.restore.file')}</span>
-          <input
-            id={`restore-file-${via}`}
-            value={file}
-            spellCheck={false}
-            placeholder={t('safety.restore.filePlaceholder')}
-            onChange={(e) => setFile(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') void inspect(file);
-            }}
-          />
-        </label>
+        <PathField id={`restore-file-${via}`} label={t('safety.restore.file')} value={file} placeholder={t('safety.restore.filePlaceholder')} onChange={setFile} onEnter={() => void inspect(file)} />
         <PickButton
           kind="backup-file"
           onPicked={(p) => {
@@ -205,6 +193,26 @@ export function RestorePanel({ via, file: given, pickNo }: RestorePanelProps) {
         />
       )}
     </div>
+  );
+}
+
+/** A full path typed in (a folder or a backup file): Enter acts, the field is marked when refused. */
+export function PathField(props: { id: string; label: string; value: string; onChange: (v: string) => void; onEnter: () => void; placeholder?: string; invalid?: boolean }) {
+  return (
+    <label className="backup-path">
+      <span>{props.label}</span>
+      <input
+        id={props.id}
+        value={props.value}
+        spellCheck={false}
+        placeholder={props.placeholder}
+        aria-invalid={props.invalid ? true : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && props.value.trim() !== '') props.onEnter();
+        }}
+      />
+    </label>
   );
 }
 

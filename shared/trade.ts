@@ -388,6 +388,7 @@ export interface ShippableLine {
   itemNo: string;
   nameZh: string;
   nameEn: string;
+  stallId: number | null;
   stallName: string;
   unit: string;
   pcsPerCarton: number | null;

@@ -504,7 +504,7 @@ export function shippableLines(db: DB, consigneeId: number): ShippableLine[] {
                 CASE WHEN ol.name_zh <> '' THEN ol.name_zh ELSE coalesce(p.name_zh, '') END AS name_zh,
                 CASE WHEN ol.name_en <> '' THEN ol.name_en ELSE coalesce(p.name_en, '') END AS name_en,
                 CASE WHEN ol.unit <> '' THEN ol.unit ELSE coalesce(p.customs_unit, '') END AS unit,
-                coalesce(ol.pcs_per_carton, p.pcs_per_carton) AS pcs, ${PARTY_NAME_SQL('st')} AS stall_name, o.order_date,
+                coalesce(ol.pcs_per_carton, p.pcs_per_carton) AS pcs, ol.stall_id, ${PARTY_NAME_SQL('st')} AS stall_name, o.order_date,
                 (SELECT coalesce(sum(sl.qty_e3), 0) FROM shipment_line sl WHERE sl.order_line_id = ol.id) AS shipped
          FROM order_line ol JOIN trade_order o ON o.id = ol.order_id
          LEFT JOIN product p ON p.id = ol.product_id LEFT JOIN party st ON st.id = ol.stall_id
@@ -524,6 +524,7 @@ export function shippableLines(db: DB, consigneeId: number): ShippableLine[] {
     name_en: string;
     unit: string;
     pcs: number | null;
+    stall_id: number | null;
     stall_name: string | null;
     shipped: number;
   }[];
@@ -534,6 +535,7 @@ export function shippableLines(db: DB, consigneeId: number): ShippableLine[] {
     itemNo: r.item_no,
     nameZh: r.name_zh,
     nameEn: r.name_en,
+    stallId: r.stall_id,
     stallName: r.stall_name ?? '',
     unit: r.unit,
     pcsPerCarton: r.pcs,

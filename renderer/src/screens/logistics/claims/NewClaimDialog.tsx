@@ -138,7 +138,7 @@ export function NewClaimDialog({ onDone, onCancel }: { onDone: (c: Claim) => voi
                         <td>{l.orderNo}</td>
                         <td>{l.itemNo}</td>
                         <td>{localName(l, lang)}</td>
-                        <td className="stall">{l.stallName}</td>
+                        <td className="stall">{partyNames(l.stallId, l.stallName)}</td>
                         <td className="num">{l.cartons ?? ''}</td>
                         <td className="num">{l.quantity}</td>
                         <td className="num">

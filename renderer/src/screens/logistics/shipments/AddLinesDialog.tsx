@@ -11,7 +11,7 @@ import { codeName } from '../../../lib/codes';
 import { Dialog } from '../common/Dialog';
 import { qtyE3, qtyText } from '../common/format';
 import { failText } from '../common/messages';
-import { localName } from '../../../lib/names';
+import { localName, usePartyNames } from '../../../lib/names';
 
 export interface PickedLine {
   line: ShippableLine;
@@ -38,6 +38,7 @@ interface Row {
 export function AddLinesDialog({ consigneeId, consigneeName, pending, onAdd, onCancel }: Props) {
   const { t } = useTranslation();
   const { language: lang } = useAppState();
+  const names = usePartyNames();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [message, setMessage] = useState<string | undefined>(undefined);
 
@@ -149,7 +150,7 @@ export function AddLinesDialog({ consigneeId, consigneeName, pending, onAdd, onC
                     <td>{r.line.orderNo}</td>
                     <td>{r.line.itemNo}</td>
                     <td>{name}</td>
-                    <td>{r.line.stallName}</td>
+                    <td>{names(r.line.stallId, r.line.stallName)}</td>
                     <td className="num">{r.line.ordered}</td>
                     <td className="num">{r.line.shipped}</td>
                     <td className="num" data-testid="remaining">

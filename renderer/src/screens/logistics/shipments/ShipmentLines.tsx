@@ -11,7 +11,7 @@ import { useAppState } from '../../../context';
 import { codeName } from '../../../lib/codes';
 import { decimalCol, textCol } from '../../../lib/columns';
 import type { EditableField, LineDraft } from './draft';
-import { localName } from '../../../lib/names';
+import { localName, usePartyNames } from '../../../lib/names';
 import { formatDecimal } from '../../../lib/format';
 
 export type LineRow = LineDraft & { lineNo: number; errors: Partial<Record<string, string>> };
@@ -29,6 +29,7 @@ const EDITABLE: EditableField[] = ['cartons', 'quantity', 'grossKg', 'netKg', 'c
 export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected }: Props) {
   const { t } = useTranslation();
   const { language: lang } = useAppState();
+  const names = usePartyNames();
 
   const columnDefs = useMemo<ColDef<LineRow>[]>(() => {
     const L = (f: string) => t(`shipments.lines.${f}`);
@@ -53,7 +54,7 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
       { ...textCol<LineRow>('orderNo', L('orderNo'), 130, false), ...errorRules('orderLineId') },
       textCol<LineRow>('itemNo', L('itemNo'), 100, false),
       { colId: 'name', headerName: L('name'), width: 150, valueGetter: (p) => (p.data ? localName(p.data, lang) : '') },
-      textCol<LineRow>('stallName', L('stallName'), 140, false),
+      { ...textCol<LineRow>('stallName', L('stallName'), 140, false), valueGetter: (p) => (p.data ? names(p.data.stallId, p.data.stallName) : '') },
       edit('cartons', 80),
       edit('quantity', 100),
       { colId: 'unit', headerName: L('unit'), width: 80, valueGetter: (p) => (p.data ? codeName('units', p.data.unit, lang) || p.data.unit : '') },
@@ -66,7 +67,7 @@ export function ShipmentLines({ rows, locked, onEdit, onSelect, onRemoveSelected
     ];
     // lines of one document: sorting yes, column filters no (they only crowd the headers)
     return cols.map((c) => ({ ...c, filter: false }));
-  }, [t, lang, locked]);
+  }, [t, lang, locked, names]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     // Ctrl+Delete removes the line the cursor is on

@@ -116,6 +116,7 @@ export interface LineDraft {
   itemNo: string;
   nameZh: string;
   nameEn: string;
+  stallId: number | null;
   stallName: string;
   unit: string;
   unitPrice: string;
@@ -144,6 +145,7 @@ export function linesOf(s: Shipment): LineDraft[] {
       itemNo: l.itemNo,
       nameZh: l.nameZh,
       nameEn: l.nameEn,
+      stallId: l.stallId,
       stallName: l.stallName,
       unit: l.unit,
       unitPrice: l.unitPrice,
@@ -165,6 +167,7 @@ export function newLine(id: number, s: ShippableLine, quantity: string): LineDra
     itemNo: s.itemNo,
     nameZh: s.nameZh,
     nameEn: s.nameEn,
+    stallId: s.stallId,
     stallName: s.stallName,
     unit: s.unit,
     unitPrice: s.unitPrice,

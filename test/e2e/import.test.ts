@@ -4,8 +4,8 @@
  * "Import from Excel…"; the screen shows the header rows, the proposed mapping, the rows as they will be
  * stored and the rejected row with its row number, column and reason; Import is offered only for the valid
  * rows; after it the products are in the Products grid (after a reload too). A CSV of parties is mapped by
- * hand (a column changed in the mapping table), the mapping saved by name and chosen again. Screenshots go to
- * /tmp/tr-shots/import-*.png.
+ * hand (a column changed in the mapping table), the mapping saved by name and chosen again. Order lines for a
+ * chosen buyer become a draft order opened from the result. Screenshots go to /tmp/tr-shots/import-*.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,10 +62,7 @@ describe('the Import screen', () => {
     await page.locator('[data-screen=import]').waitFor();
     expect(await page.inputValue('[data-testid=import-kind]')).toBe('products');
     await page.setInputFiles('[data-testid=import-file]', await priceList());
-    await page.locator('[data-testid=import-preview-rows]').waitFor().catch(async (e) => {
-      await app.shot('00-debug');
-      throw e;
-    });
+    await page.locator('[data-testid=import-preview-rows]').waitFor();
     await app.shot('01-preview');
 
     expect(await page.inputValue('[data-testid=import-header-row]')).toBe('3');
@@ -133,6 +130,27 @@ describe('the Import screen', () => {
     expect(await page.inputValue('select[data-col=D]')).toBe('whatsapp');
     expect(await page.textContent('[data-testid=import-counts]')).toContain('无变化 2');
     await app.shot('04-saved-mapping');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('order lines become a draft order for the chosen buyer, opened from the result', async () => {
+    const { page } = app;
+    const buyer = await app.call('parties.create', { roles: ['customer'], nameEn: 'Karim Import' });
+    await page.goto(`${app.server.url}#import/order-lines`);
+    const f = path.join(dir, 'order.csv');
+    fs.writeFileSync(f, csvText([['货号', '品名', '箱数', '每箱数量', '单价', '金额'], ['T-100', '', '10', '24', '1.25', '300'], ['', '发夹', '2', '100', '0.35', '70.00']]));
+    await page.selectOption('[data-testid=import-party]', String(buyer.id));
+    await page.setInputFiles('[data-testid=import-file]', f);
+    await page.locator('[data-testid=import-counts]').waitFor();
+    expect(await page.textContent('[data-testid=import-counts]')).toContain('有效明细 2 行');
+    await app.shot('05-order-lines');
+    await page.click('[data-action=import-run]');
+    await page.locator('[data-testid=import-result]').waitFor();
+    expect(await page.textContent('[data-testid=import-written]')).toMatch(/已建草稿订单 SO-\d{4}-0001，共 2 条明细/);
+    await page.click('[data-action=import-open-order]');
+    await page.waitForURL(/#orders\/\d+$/);
+    const orders = await app.call('orders.list', { kind: 'sales' });
+    expect(orders.map((o) => [o.partyId, o.status, o.amount])).toEqual([[buyer.id, 'draft', '370.00']]);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -87,6 +87,8 @@ export function ImportScreen() {
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [saveName, setSaveName] = useState('');
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
   const fileInput = useRef<HTMLInputElement>(null);
@@ -94,8 +96,14 @@ export function ImportScreen() {
   const count = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
+    // another kind (a link from Products or Parties): a fresh start, the mappings of that kind
     const onHash = () => {
-      if (window.location.hash.replace(/^#\/?/, '').startsWith('import')) setKind(kindFromHash());
+      if (!window.location.hash.replace(/^#\/?/, '').startsWith('import')) return;
+      const next = kindFromHash();
+      if (next === kindRef.current) return;
+      setKind(next);
+      setMappingName('');
+      resetFile();
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -114,6 +122,7 @@ export function ImportScreen() {
     setHeaderRow(undefined);
     setColumns(undefined);
     setError(null);
+    setSaveName('');
     setPhase({ step: 'choose' });
     if (fileInput.current) fileInput.current.value = '';
   }
@@ -250,7 +259,7 @@ export function ImportScreen() {
         <div className="import-row">
           <label className="field">
             <span className="field-label">{t('import.choose.kind')}</span>
-            <select data-testid="import-kind" value={kind} disabled={working} onChange={(e) => { setKind(e.target.value as ImportKind); window.location.hash = `#import/${e.target.value}`; resetFile(); }}>
+            <select data-testid="import-kind" value={kind} disabled={working} onChange={(e) => { setKind(e.target.value as ImportKind); setMappingName(''); window.location.hash = `#import/${e.target.value}`; resetFile(); }}>
               {KINDS.map((k) => (
                 <option key={k} value={k}>{t(`import.kinds.${k}`)}</option>
               ))}

@@ -185,6 +185,20 @@ describe('start-up on a damaged company file', () => {
     });
   }
 
+  it('looks in the folder the user chose (noted beside the file) and in the default one', async () => {
+    const { h } = await companyWithBackup();
+    const usb = path.join(tempDir(), 'usb');
+    await ok(h, 'backup.setFolder', { folder: usb });
+    const onUsb = await ok(h, 'backup.now', {});
+    h.close();
+    fs.writeFileSync(companyFilePath(h.dataDir), Buffer.alloc(8192, 'garbage '));
+    const again = await open(h.dataDir);
+    const status = await ok(again, 'recovery.status', {});
+    expect(status).toMatchObject({ damaged: true, backupFolder: usb });
+    expect(status.backups.map((b) => path.dirname(b.file)).sort()).toEqual([path.join(h.dataDir, 'backups'), usb].sort());
+    expect(status.latest?.file).toBe(onUsb.file);
+  });
+
   it('a damaged file with no backup: recovery says so and a foreign file is refused', async () => {
     const dataDir = tempDir();
     fs.writeFileSync(companyFilePath(dataDir), Buffer.alloc(8192, 'garbage '));

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { BackupStatus } from '../../shared/api';
-import { backupFolderOf, backupTo, defaultBackupDir, inspectBackup, KEEP_DAILY, KEEP_MONTHLY, listBackups, manualBackupName, storeBackupFolder, usableFolder } from './backup';
+import { backupFolderOf, backupTo, defaultBackupDir, inspectBackup, KEEP_DAILY, KEEP_MONTHLY, listBackups, manualBackupName, noteBackupFolder, storeBackupFolder, usableFolder } from './backup';
 import type { HandlerContext, HandlersFor } from './context';
 import { AppError } from './errors';
 import { audit } from './trade/common';
@@ -36,6 +36,7 @@ export const backupHandlers: HandlersFor<BackupCall> = {
         storeBackupFolder(ctx.db, next === defaultBackupDir(ctx.dataDir) ? '' : next);
         audit(ctx.db, ctx.user, 'setting', 0, 'update', { backupFolder: [before.folder, after] });
       })();
+      noteBackupFolder(ctx.dataDir, after);
     }
     return status(ctx);
   },

@@ -323,6 +323,37 @@ export function storeBackupFolder(db: DB, folder: string): void {
   else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FOLDER_KEY, JSON.stringify(folder));
 }
 
+/**
+ * The backup folder is also noted in a small file beside the company file, so that when the company file is
+ * damaged (and its setting unreadable) the recovery screen still looks in the folder the user chose.
+ */
+const FOLDER_NOTE = 'backup-folder.txt';
+
+export function noteBackupFolder(dataDir: string, folder: string): void {
+  const note = path.join(dataDir, FOLDER_NOTE);
+  try {
+    if (folder === '' || folder === defaultBackupDir(dataDir)) {
+      fs.rmSync(note, { force: true });
+      return;
+    }
+    const tmp = tempNameBeside(note);
+    fs.writeFileSync(tmp, folder, 'utf8');
+    fs.renameSync(tmp, note);
+  } catch {
+    // only a hint for recovery: the setting in the company file is what counts
+  }
+}
+
+/** The folder noted beside the company file, or null. */
+export function notedBackupFolder(dataDir: string): string | null {
+  try {
+    const folder = fs.readFileSync(path.join(dataDir, FOLDER_NOTE), 'utf8').trim();
+    return folder !== '' && path.isAbsolute(folder) ? folder : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The name of a backup made on request: company-manual-20261129-163000.sqlite (rotation never deletes it). */
 export function manualBackupName(now: Date): string {
   return `company-manual-${fileStamp(now)}.sqlite`;

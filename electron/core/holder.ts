@@ -16,7 +16,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import type { ApiResponse, BackupInfo, ProgressEvent, RecoveryStatus, RestoreDone } from '../../shared/api';
 import { apiMap } from '../../shared/api';
-import { autoBackup, backupFolderOf, companyFileProblem, defaultBackupDir, fileStamp, inspectBackup, listBackups, restoreFrom } from './backup';
+import { autoBackup, backupFolderOf, companyFileProblem, defaultBackupDir, fileStamp, inspectBackup, listBackups, notedBackupFolder, noteBackupFolder, restoreFrom } from './backup';
 import type { CheckReport } from './check';
 import { AppError } from './errors';
 import { issuesOf, openCore, type Core, type CoreOptions } from './index';
@@ -59,7 +59,7 @@ export class CoreHolder {
   private constructor(private readonly opts: HolderOptions) {
     this.dataDir = opts.dataDir;
     this.companyFile = companyFilePath(opts.dataDir);
-    this.backupDir = opts.backupDirFallback ?? defaultBackupDir(opts.dataDir);
+    this.backupDir = opts.backupDirFallback ?? notedBackupFolder(opts.dataDir) ?? defaultBackupDir(opts.dataDir);
   }
 
   /** Open the data folder's company file; a damaged file puts the holder in recovery mode instead of failing. */
@@ -98,6 +98,7 @@ export class CoreHolder {
     this.current = core;
     this.damage = null;
     this.backupDir = backupFolderOf(core.db, this.dataDir).folder;
+    noteBackupFolder(this.dataDir, this.backupDir);
     this.offProgress = core.onProgress((e) => this.events.emit('progress', e));
     if (this.opts.autoBackup) {
       autoBackup(core.db, this.dataDir, { backupDir: this.backupDir }).catch((e: unknown) => console.error('Automatic backup failed', e));
@@ -143,7 +144,9 @@ export class CoreHolder {
 
   /** Damaged or not, and the backups on offer (the newest that passes the full check first). */
   recoveryStatus(): RecoveryStatus {
-    const backups = listBackups(this.backupDir);
+    // the chosen folder (e.g. a USB drive) and the default one beside the data, newest first
+    const folders = [...new Set([this.backupDir, defaultBackupDir(this.dataDir)])];
+    const backups = folders.flatMap((f) => listBackups(f)).sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : 0));
     let latest: BackupInfo | null = null;
     for (const b of backups) {
       if (b.problem) continue;

@@ -67,6 +67,15 @@ describe('UI languages', () => {
     expect(await text(page, cell(page, productId, 'hsCode'))).toBe('3924100000');
     await app.shot('02-products-ar');
 
+    // an amount in an Arabic grid: Latin digits, isolated left to right, in a left-to-right cell
+    await page.click('[data-nav=orders]');
+    await gridReady(page);
+    const amount = cell(page, orderId, 'amount');
+    await expect.poll(() => text(page, amount)).toBe('\u20661,234.50\u2069');
+    expect(await amount.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    expect(await text(page, cell(page, orderId, 'no'))).toMatch(/^SO-\d{4}-0001$/);
+    await app.shot('03-orders-ar');
+
     await page.reload();
     await gridReady(page);
     expect(await htmlAttr('dir')).toBe('rtl');
@@ -87,7 +96,7 @@ describe('UI languages', () => {
     await gridReady(page);
     await expect.poll(() => text(page, cell(page, orderId, 'amount'))).toBe(`1${group}234,50`);
     expect(await text(page, cell(page, orderId, 'orderDate'))).toBe('02.11.2026');
-    await app.shot('03-orders-ru');
+    await app.shot('04-orders-ru');
 
     // a price typed the Russian way (no-break space, decimal comma) is read back exactly
     await page.click('[data-nav=products]');

@@ -72,7 +72,9 @@ function expectedFooter(where: string, params: unknown[]): string[] {
     ...params,
   );
   const decimals = (c: string) => (c === 'JPY' || c === 'KRW' ? 0 : 2);
-  const fmt = (v: number, d: number) => (d === 0 ? String(v) : `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 10 ** d)}.${String(Math.abs(v) % 10 ** d).padStart(d, '0')}`);
+  // as the screen writes it in Chinese: grouped thousands (1,234.50)
+  const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fmt = (v: number, d: number) => (d === 0 ? group(v) : `${v < 0 ? '-' : ''}${group(Math.floor(Math.abs(v) / 10 ** d))}.${String(Math.abs(v) % 10 ** d).padStart(d, '0')}`);
   return rows.filter((r) => r.active !== 0 || r.unpaid !== 0).map((r) => `${r.currency} 合计 ${fmt(r.active, decimals(r.currency))}，未结 ${fmt(r.unpaid, decimals(r.currency))}`);
 }
 

@@ -256,7 +256,7 @@ describe('import: hostile files get a clear error, not a hang', () => {
       'huge.xlsx: the file is 200 MB; files up to 100 MB can be imported — split it into smaller files',
     );
     const r = await raw(core, 'import.preview', { kind: 'products', file: { name: 'big.xlsx', dataBase64: 'A'.repeat(33 * 1024 * 1024) } });
-    expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'file.dataBase64', message: expect.stringMatching(/files up to 24 MB can be uploaded/) }] } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ path: 'file.dataBase64', message: expect.stringMatching(/files up to 23 MB can be uploaded/) }] } });
   });
 });
 

@@ -5,8 +5,6 @@
 
 /** The largest file read at all (the file itself, before unpacking). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-/** The largest file the browser can upload: the HTTP body limit is 32 MB and the bytes travel as base64. */
-export const MAX_UPLOAD_BYTES = 24 * 1024 * 1024;
 /** An .xlsx is a zip: at most this many entries … */
 export const MAX_ZIP_ENTRIES = 5000;
 /** … each unpacking to at most this much … */

@@ -169,6 +169,7 @@ export function App() {
     setSigningOut(false);
     await call('auth.signOut', {}).catch(() => undefined);
     setSession(undefined);
+    notify.clear();
     await start();
   }
 
@@ -180,6 +181,7 @@ export function App() {
       setLock(null);
       return;
     }
+    notify.clear();
     void start();
   }
 

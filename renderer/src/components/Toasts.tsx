@@ -15,6 +15,8 @@ interface Toast {
 export interface Notify {
   success(text: string): void;
   error(text: string): void;
+  /** drop every message (another user signs in: they must not read the last one's) */
+  clear(): void;
 }
 
 const NotifyContext = createContext<Notify | null>(null);
@@ -39,7 +41,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 
   const notify = useMemo<Notify>(
-    () => ({ success: (text) => push('success', text), error: (text) => push('error', text) }),
+    () => ({ success: (text) => push('success', text), error: (text) => push('error', text), clear: () => setToasts([]) }),
     [push],
   );
 

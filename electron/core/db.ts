@@ -125,11 +125,17 @@ function applyMigration(db: DB, m: Migration): void {
 
 export { LATEST_SCHEMA_VERSION };
 
+/**
+ * Tables whose rows are figures kept by triggers about a row of another table (product_stock: a product's stock on
+ * hand), not uses of it: they go with the row (ON DELETE CASCADE) and never stop it being deleted.
+ */
+const KEPT_FIGURES = new Set(['product_stock']);
+
 /** Names of tables with a foreign key to `table`, with the referencing column. */
 export function referencesTo(db: DB, table: string): { table: string; column: string }[] {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[];
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).filter(
+    (t) => !KEPT_FIGURES.has(t.name),
+  );
   const refs: { table: string; column: string }[] = [];
   for (const t of tables) {
     const fks = db.pragma(`foreign_key_list("${t.name.replace(/"/g, '""')}")`) as { table: string; from: string }[];

@@ -304,6 +304,8 @@ describe('import: parties and order lines', () => {
     expect(p.rejected).toEqual([{ row: 4, column: '金额 Amount', field: 'amount', message: '25 is not quantity × unit price = 20.00' }]);
     expect(p.skipped).toEqual([{ row: 5, reason: 'totals', text: '合计' }]);
     expect(p.rows.map((r) => [r.row, r.values.quantity, r.values.amount])).toEqual([[2, '240', '300.00'], [3, '240', '600.00']]);
+    // the line of a known item no. shows what it takes from the product
+    expect(p.rows[0]!.values).toMatchObject({ nameZh: '塑料玩具车', hsCode: '9503008900', unit: '007', pcsPerCarton: '24' });
     const err = await runError(core, { kind: 'order-lines', file: file('order.xlsx', xlsx), partyId: buyer.id });
     expect(err.message).toMatch(/1 row\(s\) were rejected/);
     const r = await ok(core, 'import.run', { kind: 'order-lines', file: file('order.xlsx', xlsx), partyId: buyer.id, onlyValid: true });

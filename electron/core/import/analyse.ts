@@ -412,7 +412,10 @@ function lineContext(db: DB, orderKind: OrderKind, currency: string): KindContex
         const diff = Math.abs(Number(v.amount) - Number(computed.amount));
         if (diff > 0.005 + 1e-9) return issue('amount', `${v.amount} is not quantity × unit price = ${computed.amount}`);
       }
-      const values = () => displayAll({ ...v, quantity: computed.quantity, amount: computed.amount });
+      // what the line takes from the product it names (as creating the order does), shown in the preview
+      const fromProduct = product ? { nameZh: product.nameZh, nameEn: product.nameEn, hsCode: product.hsCode, unit: product.customsUnit, pcsPerCarton: product.pcsPerCarton ?? '' } : {};
+      const given = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''));
+      const values = () => displayAll({ ...Object.fromEntries(Object.entries(fromProduct).filter(([, x]) => x !== '')), ...given, quantity: computed.quantity, amount: computed.amount });
       accept({ row, type: 'line', data: parsed.data as Record<string, unknown> }, () => ({ row, action: 'line', values: values(), ...(product ? { matchId: product.id } : {}) }), 'line');
     },
   };

@@ -260,6 +260,21 @@ describe('import: hostile files get a clear error, not a hang', () => {
   });
 });
 
+describe('import: workbooks with several sheets', () => {
+  it('reads the sheet chosen by name, also when its sheetId is not its part number (sheets moved or deleted in Excel)', async () => {
+    const core = await testCore();
+    const parts = xlsxParts(sheetXml([['货号', '品名'], ['S-1', '伞']]));
+    const wb = parts.find((p) => p.name === 'xl/workbook.xml')!;
+    wb.data = Buffer.from(wb.data.toString().replace('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>', '<sheet name="价格 Prices" sheetId="7" r:id="rId1"/>'));
+    const p = await ok(core, 'import.preview', { kind: 'products', file: file('moved.xlsx', makeZip(parts)), sheet: '价格 Prices' });
+    expect(p.sheets).toEqual(['价格 Prices']);
+    expect(p.rows.map((r) => r.values.itemNo)).toEqual(['S-1']);
+    const two = await ok(core, 'import.preview', { kind: 'products', file: file('two.xlsx', await priceListXlsx()), sheet: '报价单' });
+    expect(two.counts.valid).toBe(3);
+    expect(await raw(core, 'import.preview', { kind: 'products', file: file('two.xlsx', await priceListXlsx()), sheet: 'Nope' })).toMatchObject({ ok: false, error: { code: 'validation', message: 'two.xlsx has no sheet named "Nope" (it has 报价单, 说明)' } });
+  });
+});
+
 describe('import: parties and order lines', () => {
   it('parties match by name and role; roles, countries and phones from the sheet', async () => {
     const core = await testCore();

@@ -128,32 +128,19 @@ async function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): Pro
   if (!chosen) throw new AppError('validation', `${fileName} has no sheet named "${opts.sheet}" (it has ${sheets.map((s) => s.name).join(', ')})`, [{ path: 'sheet', message: 'no such sheet' }]);
   const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(chosen.part)?.[1];
   if (!sheetNo) throw refused(fileName, `sheet "${chosen.name}" is stored in a way this reader does not know; open the file in Excel or WPS and save it again`);
-  const collector = new RowCollector(fileName, opts);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let found = false;
-  try {
-    outer: for await (const ws of reader) {
-      if (String((ws as unknown as { id: string | number }).id) !== sheetNo) continue;
-      found = true;
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        const last = Math.min(values.length - 1, MAX_COLUMNS);
-        for (let c = 1; c <= last; c++) cells.push(xlsxCell(values[c]));
-        if (!collector.add(row.number, cells)) break outer;
-      }
-      break;
+  let result: { collector: RowCollector; found: boolean } | undefined;
+  // ExcelJS's streaming reader now and then loses the race between a zip entry's data and its parser under
+  // load ("Cannot read properties of undefined"): the same bytes read again are read right, so once more
+  for (let attempt = 1; result === undefined; attempt++) {
+    try {
+      result = await streamSheet(bytes, chosen, Number(sheetNo), fileName, opts);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      if (attempt < 3) continue;
+      throw refused(fileName, `the workbook could not be read (${(e as Error).message}); open it in Excel or WPS and save it again`);
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw refused(fileName, `the workbook could not be read (${(e as Error).message}); open it in Excel or WPS and save it again`);
   }
+  const { collector, found } = result;
   if (!found) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);
   return {
     format: 'xlsx',
@@ -165,6 +152,39 @@ async function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): Pro
     merges: checked.merges.get(chosen.part) ?? [],
     notes: collector.notes(),
   };
+}
+
+/** The rows of one sheet through ExcelJS's streaming reader; the bytes go in 64 KB pieces, as from a file. */
+async function streamSheet(bytes: Buffer, chosen: { name: string }, sheetNo: number, fileName: string, opts: ReadOptions): Promise<{ collector: RowCollector; found: boolean }> {
+  const collector = new RowCollector(fileName, opts);
+  const pieces = (function* () {
+    for (let i = 0; i < bytes.length; i += 65_536) yield bytes.subarray(i, i + 65_536);
+  })();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let found = false;
+  outer: for await (const ws of reader) {
+    // ExcelJS names the sheet (and replaces its id by the workbook's sheetId) when it knows the workbook part;
+    // the part's own number (sheetN.xml) is what it was found by otherwise
+    const w = ws as unknown as { id: string | number; name?: string };
+    const unnamed = w.name === undefined || w.name === `Sheet${w.id}`;
+    if (w.name !== chosen.name && !(unnamed && Number(w.id) === sheetNo)) continue;
+    found = true;
+    for await (const row of ws) {
+      const values = row.values as unknown[];
+      const cells: Cell[] = [];
+      const last = Math.min(values.length - 1, MAX_COLUMNS);
+      for (let c = 1; c <= last; c++) cells.push(xlsxCell(values[c]));
+      if (!collector.add(row.number, cells)) break outer;
+    }
+    break;
+  }
+  return { collector, found };
 }
 
 function readCsv(bytes: Buffer, fileName: string, ext: string, opts: ReadOptions): ReadResult {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../electron/core';
 import { cancelJob } from '../electron/core/jobs';
+import { importJob } from '../electron/core/import/api';
 import type { ApiArg } from '../shared/api';
 import { ok, raw, tempDir, testCore } from './helpers';
 import { csvText, gb18030, makeZip, priceListXlsx, sheetXml, simpleXlsx, xlsxParts } from './import-fixtures';
@@ -205,6 +206,29 @@ describe('import: cancel and failure leave the company file as it was', () => {
     expect(cancelled).toBe(true);
     expect(r).toMatchObject({ ok: false, error: { code: 'refused', message: 'The import was cancelled; nothing was changed.' } });
     expect(checksums(core)).toEqual(before);
+  });
+});
+
+const WORKER = path.resolve(__dirname, '..', 'out', 'main', 'worker.js');
+
+describe.skipIf(!fs.existsSync(WORKER))('import: in the built worker thread', () => {
+  it('runs, reports progress with its job id, and a cancel mid-write changes no table', async () => {
+    const core = await testCore();
+    const csv = Buffer.from(csvText([['货号', '品名', '单价'], ...Array.from({ length: 4000 }, (_, i) => [`W-${i}`, `商品${i}`, '2'])]));
+    const events: { label: string; done: number }[] = [];
+    const ctx = { companyFile: core.companyFile, user: 'owner', progress: (e: { label: string; done: number }) => events.push(e) };
+    const start = { fileName: 'w.csv', bytes: new Uint8Array(csv), args: { kind: 'products' as const } };
+    const r = await importJob(ctx, { ...start, mode: 'preview' }, { workerScript: WORKER, jobId: 'w-preview' });
+    expect(r).toMatchObject({ jobId: 'w-preview', counts: { valid: 4000 } });
+    expect(events.some((e) => e.label === 'check')).toBe(true);
+
+    const before = checksums(core);
+    const ctx2 = { ...ctx, progress: (e: { label: string; done: number; jobId: string }) => e.label === 'write' && e.done >= 512 && cancelJob(e.jobId) };
+    await expect(importJob(ctx2, { ...start, mode: 'run' }, { workerScript: WORKER, jobId: 'w-run' })).rejects.toThrow('The import was cancelled; nothing was changed.');
+    expect(checksums(core)).toEqual(before);
+    const done = await importJob(ctx, { ...start, mode: 'run' }, { workerScript: WORKER });
+    expect((done as { written: { created: number } }).written.created).toBe(4000);
+    expect((await productsOf(core)).length).toBe(4000);
   });
 });
 

@@ -203,7 +203,7 @@ describe('imports: receiving', () => {
     const eur = await ok(core, 'imports.update', { id: im.id, header: { currency: 'EUR', rate: '7.8' } });
     expect(eur).toMatchObject({ currency: 'EUR', freight: '100.00', insurance: '10.00' });
     const jpy = await raw(core, 'imports.update', { id: im.id, header: { currency: 'JPY', rate: '0.048' } });
-    expect(jpy.ok || jpy.error.issues).toEqual([{ path: 'header.freight', message: 'JPY amounts have no decimals' }]);
+    expect(jpy.ok || jpy.error.issues).toEqual([{ path: 'header.freight', message: 'JPY amounts have no decimals', key: 'payments.errors.noDecimals', params: { currency: 'JPY' } }]);
     const noLines = await ok(core, 'imports.update', { id: im.id, lines: [] });
     const recv = await raw(core, 'imports.receive', { id: noLines.id, date: '2026-05-12' });
     expect(recv.ok || recv.error).toMatchObject({ code: 'refused', message: expect.stringMatching(/has no lines to receive/) });

@@ -41,13 +41,15 @@ describe('error keys on field issues', () => {
     await ok(core, 'orders.create', { kind: 'sales', partyId: buyer.id, orderDate: '2026-11-01', currency: 'CNY', rate: '1', lines: [{ nameZh: '杯子', quantity: '1', unitPrice: '2' }] });
     const locked = await issues(core, 'company.update', { baseCurrency: 'USD' });
     expect(locked).toEqual([expect.objectContaining({ path: 'baseCurrency', key: 'errors.baseCurrencyLocked', params: { currency: 'CNY' } })]);
+    const cents = await issues(core, 'payments.create', { direction: 'in', partyId: buyer.id, payDate: '2026-11-02', currency: 'USD', amount: '10.005', rate: '7.1', method: 'tt' });
+    expect(cents).toEqual([expect.objectContaining({ path: 'amount', key: 'payments.errors.decimals', params: { currency: 'USD', decimals: 2 } })]);
     const noRole = await issues(core, 'parties.update', { id: buyer.id, patch: { roles: [] } });
     expect(noRole.map((i) => i.key)).toContain('errors.rolesRequired');
 
     // the keys read in every language that has catalogs, with their values
     for (const lang of CATALOG_LANGUAGES) {
       const t = createI18n(lang).t;
-      for (const i of [...clash, ...locked, ...noRole]) {
+      for (const i of [...clash, ...locked, ...cents, ...noRole]) {
         expect(t(i.key ?? '', i.params ?? {}), `${lang}:${i.key}`).not.toBe(i.key);
       }
       expect(t('errors.itemNoUsed', clash[0]?.params ?? {}), lang).toContain('A-100');

@@ -7,6 +7,7 @@
 import { DecimalError, formatScaled, parseScaled } from '../../shared/decimal';
 import { currencyDecimals } from '../../shared/currency';
 import { invalid } from './errors';
+import { issueKey } from '../../shared/issues';
 
 export const QTY_SCALE = 3;
 export const PRICE_SCALE = 4;
@@ -95,7 +96,9 @@ export function parseAmount(text: string, currency: string, path: string): numbe
   try {
     return parseScaled(text, d);
   } catch (e) {
-    throw invalid(path, d === 0 ? `${currency} amounts have no decimals` : `${currency} amounts have at most ${d} decimals`);
+    throw d === 0
+      ? invalid(path, `${currency} amounts have no decimals`, issueKey('payments.errors.noDecimals', { currency }))
+      : invalid(path, `${currency} amounts have at most ${d} decimals`, issueKey('payments.errors.decimals', { currency, decimals: d }));
   }
 }
 

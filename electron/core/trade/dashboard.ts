@@ -3,9 +3,7 @@
  * whose confirmed sales ask for more than is on hand (or whose stock went below zero).
  */
 import type { Dashboard } from '../../../shared/trade';
-import { parseScaled } from '../../../shared/decimal';
 import type { DB } from '../db';
-import { QTY_SCALE } from '../money';
 import { listBalances } from './balances';
 import { baseCurrency, todayLocal } from './common';
 import { listOrders } from './orders';
@@ -20,10 +18,8 @@ export function dashboard(db: DB, today: string = todayLocal()): Dashboard {
     ...listOrders(db, { kind: 'purchase', from: today, to: today }),
   ];
   const inTransit = [...listShipments(db, { status: 'departed' }), ...listShipments(db, { status: 'arrived' })];
-  const stockWarnings = listStock(db, {}).filter((s) => {
-    const onHand = parseScaled(s.onHand, QTY_SCALE);
-    return onHand < 0 || parseScaled(s.committed, QTY_SCALE) > onHand;
-  });
+  // products whose confirmed sales ask for more than is on hand, or whose stock went below zero
+  const stockWarnings = listStock(db, {}, { warningsOnly: true });
   const balances = listBalances(db, { asOf: today });
   return {
     today,

@@ -15,7 +15,11 @@ import { COMMITTED_BY_PRODUCT_SQL, ON_HAND_SQL, onHandE3 } from './stock-query';
 
 const qty = (e3: number) => formatScaledTrim(e3, QTY_SCALE);
 
-export function listStock(db: DB, q: ApiParsedArg<'stock.list'>): StockRow[] {
+/**
+ * Stock per product. `warningsOnly` (the home screen): only the products whose confirmed sales ask for more than is
+ * on hand, or whose stock went below zero — chosen in SQL rather than formatting every product to drop most.
+ */
+export function listStock(db: DB, q: ApiParsedArg<'stock.list'>, opts: { warningsOnly?: boolean } = {}): StockRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.productId !== undefined) {
@@ -29,6 +33,7 @@ export function listStock(db: DB, q: ApiParsedArg<'stock.list'>): StockRow[] {
   }
   // archived products are listed only while they still have stock
   where.push('(archived = 0 OR on_hand <> 0)');
+  if (opts.warningsOnly) where.push('(on_hand < 0 OR committed > on_hand)');
   const rows = db
     .prepare(
       `WITH committed AS (${COMMITTED_BY_PRODUCT_SQL})

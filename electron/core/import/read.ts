@@ -1,13 +1,12 @@
 /**
- * From a file's bytes to rows of cells, whatever the file: .xlsx through ExcelJS's streaming reader (after
- * zip.ts has checked it), .csv/.tsv through text.ts. Hostile files are refused before any heavy work
+ * From a file's bytes to rows of cells, whatever the file: .xlsx through xlsx.ts (after zip.ts has checked and
+ * unpacked it), .csv/.tsv through text.ts. Hostile files are refused before any heavy work
  * (limits.ts); a sheet formatted down to its last row is read up to its last non-empty row.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_EMPTY_RUN, MAX_FILE_BYTES, MAX_ROWS, mb } from './limits';
 import { decodeText, detectDelimiter, detectEncoding, parseDelimited, type Encoding } from './text';
+import { dateStyles, readSheetRows, sharedStrings } from './xlsx';
 import { checkXlsxZip, isZip, sheetList } from './zip';
 
 /** A cell as read: text, number, true/false, a date, empty, or text too long to keep (its length). */
@@ -103,45 +102,22 @@ class RowCollector {
   }
 }
 
-/** One ExcelJS cell value as a Cell. */
-function xlsxCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.length > MAX_CELL_CHARS ? { tooLong: v.length } : v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return xlsxCell((o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''));
-    if ('result' in o) return xlsxCell(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
-    if (typeof o.text === 'string') return xlsxCell(o.text);
-    if (typeof o.error === 'string') return o.error;
-  }
-  return String(v);
-}
-
 async function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): Promise<ReadResult> {
   const checked = checkXlsxZip(bytes, fileName);
   const sheets = sheetList(checked);
   if (sheets.length === 0) throw refused(fileName, 'the workbook has no worksheets');
   const chosen = opts.sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === opts.sheet);
   if (!chosen) throw new AppError('validation', `${fileName} has no sheet named "${opts.sheet}" (it has ${sheets.map((s) => s.name).join(', ')})`, [{ path: 'sheet', message: 'no such sheet' }]);
-  const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(chosen.part)?.[1];
-  if (!sheetNo) throw refused(fileName, `sheet "${chosen.name}" is stored in a way this reader does not know; open the file in Excel or WPS and save it again`);
-  let result: { collector: RowCollector; found: boolean } | undefined;
-  // ExcelJS's streaming reader now and then loses the race between a zip entry's data and its parser under
-  // load ("Cannot read properties of undefined"): the same bytes read again are read right, so once more
-  for (let attempt = 1; result === undefined; attempt++) {
-    try {
-      result = await streamSheet(bytes, chosen, Number(sheetNo), fileName, opts);
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      if (attempt < 3) continue;
-      throw refused(fileName, `the workbook could not be read (${(e as Error).message}); open it in Excel or WPS and save it again`);
-    }
-  }
-  const { collector, found } = result;
-  if (!found) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);
+  const xml = checked.sheets.get(chosen.part);
+  if (!xml) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);
+  const collector = new RowCollector(fileName, opts);
+  const context = {
+    strings: sharedStrings(checked.sharedStringsXml),
+    dates: dateStyles(checked.stylesXml),
+    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(checked.workbookXml),
+  };
+  readSheetRows(xml, context, (rowNo, cells) => collector.add(rowNo, cells));
+  checkCancel(opts);
   return {
     format: 'xlsx',
     encoding: null,
@@ -152,39 +128,6 @@ async function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): Pro
     merges: checked.merges.get(chosen.part) ?? [],
     notes: collector.notes(),
   };
-}
-
-/** The rows of one sheet through ExcelJS's streaming reader; the bytes go in 64 KB pieces, as from a file. */
-async function streamSheet(bytes: Buffer, chosen: { name: string }, sheetNo: number, fileName: string, opts: ReadOptions): Promise<{ collector: RowCollector; found: boolean }> {
-  const collector = new RowCollector(fileName, opts);
-  const pieces = (function* () {
-    for (let i = 0; i < bytes.length; i += 65_536) yield bytes.subarray(i, i + 65_536);
-  })();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let found = false;
-  outer: for await (const ws of reader) {
-    // ExcelJS names the sheet (and replaces its id by the workbook's sheetId) when it knows the workbook part;
-    // the part's own number (sheetN.xml) is what it was found by otherwise
-    const w = ws as unknown as { id: string | number; name?: string };
-    const unnamed = w.name === undefined || w.name === `Sheet${w.id}`;
-    if (w.name !== chosen.name && !(unnamed && Number(w.id) === sheetNo)) continue;
-    found = true;
-    for await (const row of ws) {
-      const values = row.values as unknown[];
-      const cells: Cell[] = [];
-      const last = Math.min(values.length - 1, MAX_COLUMNS);
-      for (let c = 1; c <= last; c++) cells.push(xlsxCell(values[c]));
-      if (!collector.add(row.number, cells)) break outer;
-    }
-    break;
-  }
-  return { collector, found };
 }
 
 function readCsv(bytes: Buffer, fileName: string, ext: string, opts: ReadOptions): ReadResult {

@@ -1,5 +1,5 @@
 /**
- * The checks an .xlsx passes BEFORE ExcelJS sees it. An .xlsx is a zip; a hostile one can declare small sizes
+ * The checks an .xlsx passes BEFORE its parts are read (xlsx.ts). An .xlsx is a zip; a hostile one can declare small sizes
  * and unpack to gigabytes (a zip bomb), hold thousands of entries, or hide entries a streaming reader would
  * see but the central directory does not list. So:
  *  - the central directory is read and every entry's declared size and the entry count are checked against
@@ -8,11 +8,12 @@
  *    between them, which is what a streaming reader such as ExcelJS's walks);
  *  - every entry is actually unpacked with an output cap of its declared size: one that unpacks to more (a
  *    lying header) is refused without unpacking further.
- * Returns the unpacked text of the few small entries the importer reads itself (workbook, its relations) and
- * the merged ranges of each sheet (ExcelJS's streaming reader does not report them).
+ * Returns the unpacked parts the reader needs (workbook, its relations, shared strings, styles, the worksheets)
+ * and the merged ranges of each sheet.
  */
 import zlib from 'node:zlib';
 import { AppError } from '../errors';
+import { xmlText } from './xlsx';
 import { MAX_ENTRY_BYTES, MAX_RATIO, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, mb } from './limits';
 
 export interface ZipEntry {
@@ -113,6 +114,11 @@ export interface CheckedXlsx {
   relsXml: string;
   /** merged ranges per sheet part name ("xl/worksheets/sheet1.xml" → ["A1:H1", …]) */
   merges: Map<string, string[]>;
+  /** the unpacked bytes of every worksheet part, by part name (the reader scans the chosen one) */
+  sheets: Map<string, Buffer>;
+  /** text of xl/sharedStrings.xml and xl/styles.xml ('' when the workbook has none) */
+  sharedStringsXml: string;
+  stylesXml: string;
 }
 
 /** Check the whole zip (see the module comment) and return what the importer reads itself. */
@@ -127,8 +133,11 @@ export function checkXlsxZip(buf: Buffer, fileName: string): CheckedXlsx {
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
   let expect = 0;
   const merges = new Map<string, string[]>();
+  const sheets = new Map<string, Buffer>();
   let workbookXml = '';
   let relsXml = '';
+  let sharedStringsXml = '';
+  let stylesXml = '';
   for (const e of sorted) {
     if (e.offset !== expect) throw refused(fileName, 'the file holds data its directory does not list; open it in Excel or WPS and save it again');
     const data = unpack(buf, e, fileName);
@@ -143,9 +152,14 @@ export function checkXlsxZip(buf: Buffer, fileName: string): CheckedXlsx {
     expect = end;
     if (e.name === 'xl/workbook.xml') workbookXml = data.toString('utf8');
     else if (e.name === 'xl/_rels/workbook.xml.rels') relsXml = data.toString('utf8');
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) merges.set(e.name, mergedRanges(data));
+    else if (e.name === 'xl/sharedStrings.xml') sharedStringsXml = data.toString('utf8');
+    else if (e.name === 'xl/styles.xml') stylesXml = data.toString('utf8');
+    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+      merges.set(e.name, mergedRanges(data));
+      sheets.set(e.name, data);
+    }
   }
-  return { workbookXml, relsXml, merges };
+  return { workbookXml, relsXml, merges, sheets, sharedStringsXml, stylesXml };
 }
 
 /** The ref="A1:H1" of each <mergeCell> (the list comes after the sheet's data). */
@@ -155,11 +169,6 @@ function mergedRanges(xml: Buffer): string[] {
   const tail = xml.toString('utf8', at, Math.min(xml.length, at + 4 * 1024 * 1024));
   return [...tail.matchAll(/<mergeCell\s+ref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"/g)].map((m) => m[1]!);
 }
-
-const xmlDecode = (s: string) =>
-  s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, g: string) =>
-    g === 'lt' ? '<' : g === 'gt' ? '>' : g === 'amp' ? '&' : g === 'quot' ? '"' : g === 'apos' ? "'" : String.fromCodePoint(g[1] === 'x' ? parseInt(g.slice(2), 16) : parseInt(g.slice(1), 10)),
-  );
 
 /** The sheets in workbook order: name and part name (only worksheets, not chart sheets). */
 export function sheetList(x: CheckedXlsx): { name: string; part: string }[] {
@@ -174,7 +183,7 @@ export function sheetList(x: CheckedXlsx): { name: string; part: string }[] {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
     const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part && x.merges.has(part)) out.push({ name: xmlDecode(name), part });
+    if (name !== undefined && part && x.merges.has(part)) out.push({ name: xmlText(name), part });
   }
   return out;
 }

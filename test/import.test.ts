@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../electron/core';
 import { cancelJob } from '../electron/core/jobs';
 import { importJob } from '../electron/core/import/api';
+import { readSource } from '../electron/core/import/read';
 import type { ApiArg } from '../shared/api';
 import { ok, raw, tempDir, testCore } from './helpers';
 import { csvText, gb18030, makeZip, priceListXlsx, sheetXml, simpleXlsx, xlsxParts } from './import-fixtures';
@@ -374,5 +375,38 @@ describe('import: saved mappings', () => {
     expect(await ok(core, 'import.mappings.list', {})).toEqual([]);
     // the user's own column choices: a column mapped twice is refused
     expect(await raw(core, 'import.preview', { kind: 'products', file: file('odd.xlsx', xlsx), columns: ['itemNo', 'itemNo', ''] })).toMatchObject({ ok: false, error: { message: 'columns A and B are both mapped to itemNo' } });
+  });
+});
+
+describe('import: the .xlsx reader', () => {
+  it('joins rich-text runs, decodes escapes, reads inline strings, dates by style and rows without r attributes', async () => {
+    const sheet =
+      '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>积木</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Blocks</t></r></is></c></row>' +
+      '<row r="4"><c r="B4" s="1"><v>46327</v></c><c r="D4" s="2"><v>46327.5</v></c><c r="E4" s="3"><v>12.5</v></c><c r="F4" t="b"><v>1</v></c><c r="G4" t="e"><v>#N/A</v></c></row>' +
+      '<row><c><v>7</v></c><c t="str"><f>A5&amp;"x"</f><v>7x</v></c><c><f>SUM(A1:A2)</f></c><c s="4"><v>46000</v></c></row>' +
+      '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const parts = xlsxParts(sheet);
+    parts.push({
+      name: 'xl/sharedStrings.xml',
+      data: Buffer.from(
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">' +
+          '<si><r><rPr><sz val="11"/></rPr><t>货号</t></r><r><t xml:space="preserve"> Item&amp;No.</t></r><rPh sb="0" eb="1"><t>ハ</t></rPh></si>' +
+          '<si><t>line_x000D_two _x005F_x</t></si></sst>',
+      ),
+    });
+    parts.push({
+      name: 'xl/styles.xml',
+      data: Buffer.from(
+        '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="#,##0.00&quot; pcs&quot;"/></numFmts>' +
+          '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/></cellXfs></styleSheet>',
+      ),
+    });
+    const r = await readSource(makeZip(parts), 'hand.xlsx');
+    expect(r.rows.map((x) => x.rowNo)).toEqual([1, 4, 5]);
+    expect(r.rows[0]!.cells).toEqual(['货号 Item&No.', 'line\rtwo _x', '积木 Blocks']);
+    expect(r.rows[1]!.cells).toEqual([null, new Date('2026-11-01T00:00:00Z'), null, new Date('2026-11-01T12:00:00Z'), 12.5, true, '#N/A']);
+    expect(r.rows[2]!.cells).toEqual([7, '7x', null, new Date('2025-12-09T00:00:00Z')]);
+    expect(r.merges).toEqual(['A1:B1']);
   });
 });

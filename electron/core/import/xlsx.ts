@@ -27,13 +27,18 @@ function cellText(s: string): string {
   return t.indexOf('_x') < 0 ? t : t.replace(ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const spaced = new Map<string, RegExp>();
+
 /** The value of attribute `name` in an opening tag's text, or null. */
 function attr(tag: string, name: string): string | null {
   const key = ` ${name}="`;
   let at = tag.indexOf(key);
   if (at < 0) {
     // attributes may also be separated by tabs or newlines
-    const m = new RegExp(`\\s${name}="`).exec(tag);
+    if (!/[\t\n\r]/.test(tag)) return null;
+    let re = spaced.get(name);
+    if (!re) spaced.set(name, (re = new RegExp(`\\s${name}="`)));
+    const m = re.exec(tag);
     if (!m) return null;
     at = m.index;
   }

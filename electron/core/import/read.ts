@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_EMPTY_RUN, MAX_FILE_BYTES, MAX_ROWS, mb } from './limits';
 import { decodeText, detectDelimiter, detectEncoding, parseDelimited, type Encoding } from './text';
 import { dateStyles, readSheetRows, sharedStrings } from './xlsx';
-import { checkXlsxZip, isZip, sheetList } from './zip';
+import { checkXlsxZip, isZip } from './zip';
 
 /** A cell as read: text, number, true/false, a date, empty, or text too long to keep (its length). */
 export type Cell = string | number | boolean | Date | null | { tooLong: number };
@@ -102,30 +102,29 @@ class RowCollector {
   }
 }
 
-async function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): Promise<ReadResult> {
-  const checked = checkXlsxZip(bytes, fileName);
-  const sheets = sheetList(checked);
-  if (sheets.length === 0) throw refused(fileName, 'the workbook has no worksheets');
-  const chosen = opts.sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === opts.sheet);
-  if (!chosen) throw new AppError('validation', `${fileName} has no sheet named "${opts.sheet}" (it has ${sheets.map((s) => s.name).join(', ')})`, [{ path: 'sheet', message: 'no such sheet' }]);
-  const xml = checked.sheets.get(chosen.part);
-  if (!xml) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);
+function readXlsx(bytes: Buffer, fileName: string, opts: ReadOptions): ReadResult {
+  const checked = checkXlsxZip(bytes, fileName, (sheets) => {
+    if (sheets.length === 0) throw refused(fileName, 'the workbook has no worksheets');
+    const chosen = opts.sheet === undefined ? sheets[0]! : sheets.find((s) => s.name === opts.sheet);
+    if (!chosen) throw new AppError('validation', `${fileName} has no sheet named "${opts.sheet}" (it has ${sheets.map((s) => s.name).join(', ')})`, [{ path: 'sheet', message: 'no such sheet' }]);
+    return chosen;
+  });
   const collector = new RowCollector(fileName, opts);
   const context = {
     strings: sharedStrings(checked.sharedStringsXml),
     dates: dateStyles(checked.stylesXml),
     date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(checked.workbookXml),
   };
-  readSheetRows(xml, context, (rowNo, cells) => collector.add(rowNo, cells));
+  readSheetRows(checked.sheetXml, context, (rowNo, cells) => collector.add(rowNo, cells));
   checkCancel(opts);
   return {
     format: 'xlsx',
     encoding: null,
     detectedEncoding: null,
-    sheets: sheets.map((s) => s.name),
-    sheet: chosen.name,
+    sheets: checked.sheets.map((s) => s.name),
+    sheet: checked.chosen.name,
     rows: collector.rows,
-    merges: checked.merges.get(chosen.part) ?? [],
+    merges: checked.merges,
     notes: collector.notes(),
   };
 }

@@ -8,8 +8,8 @@
  *    between them, which is what a streaming reader such as ExcelJS's walks);
  *  - every entry is actually unpacked with an output cap of its declared size: one that unpacks to more (a
  *    lying header) is refused without unpacking further.
- * Returns the unpacked parts the reader needs (workbook, its relations, shared strings, styles, the worksheets)
- * and the merged ranges of each sheet.
+ * Returns the unpacked parts the reader needs: the sheet list, the chosen sheet (only that one is kept, however
+ * many sheets the workbook has), its merged ranges, the shared strings and the styles.
  */
 import zlib from 'node:zlib';
 import { AppError } from '../errors';
@@ -108,34 +108,48 @@ export function unpack(buf: Buffer, e: ZipEntry, fileName: string): Buffer {
   return out;
 }
 
+export interface SheetRef {
+  name: string;
+  part: string;
+}
+
 export interface CheckedXlsx {
-  /** text of xl/workbook.xml and xl/_rels/workbook.xml.rels */
+  /** text of xl/workbook.xml */
   workbookXml: string;
-  relsXml: string;
-  /** merged ranges per sheet part name ("xl/worksheets/sheet1.xml" → ["A1:H1", …]) */
-  merges: Map<string, string[]>;
-  /** the unpacked bytes of every worksheet part, by part name (the reader scans the chosen one) */
-  sheets: Map<string, Buffer>;
+  /** the worksheets in workbook order */
+  sheets: SheetRef[];
+  /** the sheet chosen, its unpacked bytes and its merged ranges ("A1:H1") */
+  chosen: SheetRef;
+  sheetXml: Buffer;
+  merges: string[];
   /** text of xl/sharedStrings.xml and xl/styles.xml ('' when the workbook has none) */
   sharedStringsXml: string;
   stylesXml: string;
 }
 
-/** Check the whole zip (see the module comment) and return what the importer reads itself. */
-export function checkXlsxZip(buf: Buffer, fileName: string): CheckedXlsx {
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/**
+ * Check the whole zip (see the module comment) and return what the reader needs: the sheet list first (from
+ * the workbook and its relations), so that `choose` picks the sheet and only that sheet's bytes are kept.
+ */
+export function checkXlsxZip(buf: Buffer, fileName: string, choose: (sheets: SheetRef[]) => SheetRef): CheckedXlsx {
   const entries = readCentralDirectory(buf, fileName);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('xl/workbook.xml')) {
-    if (names.has('xl/workbook.bin')) throw refused(fileName, 'this is an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook) and import that');
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const wbEntry = byName.get('xl/workbook.xml');
+  if (!wbEntry) {
+    if (byName.has('xl/workbook.bin')) throw refused(fileName, 'this is an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook) and import that');
     throw refused(fileName, 'this is a zip file, not an Excel workbook (.xlsx)');
   }
+  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+  const workbookXml = unpack(buf, wbEntry, fileName).toString('utf8');
+  const relsXml = relsEntry ? unpack(buf, relsEntry, fileName).toString('utf8') : '';
+  const sheets = sheetList(workbookXml, relsXml, new Set(entries.filter((e) => WORKSHEET.test(e.name)).map((e) => e.name)));
+  const chosen = choose(sheets);
   // entries back to back from the first byte to the directory: nothing a streaming reader would see is unchecked
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
   let expect = 0;
-  const merges = new Map<string, string[]>();
-  const sheets = new Map<string, Buffer>();
-  let workbookXml = '';
-  let relsXml = '';
+  let sheetXml: Buffer | null = null;
   let sharedStringsXml = '';
   let stylesXml = '';
   for (const e of sorted) {
@@ -150,16 +164,12 @@ export function checkXlsxZip(buf: Buffer, fileName: string): CheckedXlsx {
       end = next + 4 <= buf.length && [0x04034b50, 0x02014b50].includes(buf.readUInt32LE(next)) ? next : next64;
     }
     expect = end;
-    if (e.name === 'xl/workbook.xml') workbookXml = data.toString('utf8');
-    else if (e.name === 'xl/_rels/workbook.xml.rels') relsXml = data.toString('utf8');
+    if (e.name === chosen.part) sheetXml = data;
     else if (e.name === 'xl/sharedStrings.xml') sharedStringsXml = data.toString('utf8');
     else if (e.name === 'xl/styles.xml') stylesXml = data.toString('utf8');
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      merges.set(e.name, mergedRanges(data));
-      sheets.set(e.name, data);
-    }
   }
-  return { workbookXml, relsXml, merges, sheets, sharedStringsXml, stylesXml };
+  if (!sheetXml) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);
+  return { workbookXml, sheets, chosen, sheetXml, merges: mergedRanges(sheetXml), sharedStringsXml, stylesXml };
 }
 
 /** The ref="A1:H1" of each <mergeCell> (the list comes after the sheet's data). */
@@ -170,20 +180,20 @@ function mergedRanges(xml: Buffer): string[] {
   return [...tail.matchAll(/<mergeCell\s+ref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"/g)].map((m) => m[1]!);
 }
 
-/** The sheets in workbook order: name and part name (only worksheets, not chart sheets). */
-export function sheetList(x: CheckedXlsx): { name: string; part: string }[] {
+/** The sheets in workbook order: name and part name (only worksheets present in the zip, not chart sheets). */
+function sheetList(workbookXml: string, relsXml: string, worksheets: Set<string>): SheetRef[] {
   const targets = new Map<string, string>();
-  for (const m of x.relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const out: { name: string; part: string }[] = [];
-  for (const m of x.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]+)"/.exec(m[0])?.[1];
     const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part && x.merges.has(part)) out.push({ name: xmlText(name), part });
+    if (name !== undefined && part && worksheets.has(part)) out.push({ name: xmlText(name), part });
   }
   return out;
 }

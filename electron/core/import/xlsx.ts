@@ -47,8 +47,21 @@ function attr(tag: string, name: string): string | null {
   return to < 0 ? null : tag.slice(from, to);
 }
 
-/** The text of an <si> or <is>: its <t>s joined (rich-text runs), phonetic runs (<rPh>) left out. */
-function runsText(x: string): string {
+/**
+ * Where the text being scanned came from: the scan runs on a latin1 view of the bytes (one char per byte, so
+ * a position in the view is a position in the bytes; the markup is ASCII), and each text value is decoded as
+ * UTF-8 from the bytes on its own — a fresh string, not a slice that would keep the whole piece alive.
+ */
+interface Source {
+  buf: Buffer;
+  /** byte offset of the scanned string's first char */
+  base: number;
+}
+
+const utf8 = (src: Source, at: number, from: number, to: number) => src.buf.toString('utf8', src.base + at + from, src.base + at + to);
+
+/** The text of an <si> or <is> (`x`, found at `at` in the source): its <t>s joined (rich-text runs), phonetic runs (<rPh>) left out. */
+function runsText(x: string, src: Source, at: number): string {
   let out = '';
   let i = 0;
   for (;;) {
@@ -68,14 +81,16 @@ function runsText(x: string): string {
     const close = x.indexOf('</t>', end);
     if (close < 0) break;
     const ph = x.lastIndexOf('<rPh', t);
-    if (ph < 0 || x.lastIndexOf('</rPh>', t) > ph) out += x.slice(end + 1, close);
+    if (ph < 0 || x.lastIndexOf('</rPh>', t) > ph) out += utf8(src, at, end + 1, close);
     i = close + 4;
   }
   return cellText(out);
 }
 
 /** The shared strings table. */
-export function sharedStrings(xml: string): string[] {
+export function sharedStrings(bytes: Buffer): string[] {
+  const xml = bytes.toString('latin1');
+  const src = { buf: bytes, base: 0 };
   const out: string[] = [];
   let i = 0;
   for (;;) {
@@ -90,7 +105,7 @@ export function sharedStrings(xml: string): string[] {
     }
     const end = xml.indexOf('</si>', open);
     if (end < 0) break;
-    out.push(runsText(xml.slice(open + 1, end)));
+    out.push(runsText(xml.slice(open + 1, end), src, open + 1));
     i = end + 5;
   }
   return out;
@@ -144,21 +159,25 @@ export interface SheetContext {
 
 const asText = (s: string): Cell => (s.length > MAX_CELL_CHARS ? { tooLong: s.length } : s);
 
-/** One <c> as a Cell: `tag` is its opening tag, `body` what is between it and </c> ('' when self-closed). */
-function cellValue(tag: string, body: string, x: SheetContext): Cell {
+/** One <c> as a Cell: `tag` is its opening tag, `body` what is between it and </c> ('' when self-closed), found at `at`. */
+function cellValue(tag: string, body: string, at: number, x: SheetContext, src: Source): Cell {
   const t = attr(tag, 't');
   if (t === 'inlineStr') {
     const is = body.indexOf('<is');
-    return is < 0 ? null : asText(runsText(body.slice(is)));
+    return is < 0 ? null : asText(runsText(body.slice(is), src, at + is));
   }
   const v0 = body.indexOf('<v');
   let v: string | null = null;
+  let vFrom = 0;
+  let vTo = 0;
   if (v0 >= 0) {
     const open = body.indexOf('>', v0);
     if (body.charCodeAt(open - 1) === 47) v = '';
     else {
       const close = body.indexOf('</v>', open);
-      v = body.slice(open + 1, close < 0 ? body.length : close);
+      vFrom = open + 1;
+      vTo = close < 0 ? body.length : close;
+      v = body.slice(vFrom, vTo);
     }
   }
   if (v === null) return null; // empty, or a formula never calculated
@@ -168,7 +187,7 @@ function cellValue(tag: string, body: string, x: SheetContext): Cell {
       return s === undefined ? null : asText(s);
     }
     case 'str':
-      return asText(cellText(v));
+      return asText(cellText(utf8(src, at, vFrom, vTo)));
     case 'e':
       return xmlText(v);
     case 'b':
@@ -189,7 +208,7 @@ function cellValue(tag: string, body: string, x: SheetContext): Cell {
 }
 
 /** The rows of a <sheetData> piece that holds whole rows: calls `row` for each (false stops). */
-function scanRows(s: string, x: SheetContext, state: { rowNo: number }, row: (rowNo: number, cells: Cell[]) => boolean): boolean {
+function scanRows(s: string, src: Source, x: SheetContext, state: { rowNo: number }, row: (rowNo: number, cells: Cell[]) => boolean): boolean {
   let i = 0;
   for (;;) {
     const r = s.indexOf('<row', i);
@@ -234,7 +253,7 @@ function scanRows(s: string, x: SheetContext, state: { rowNo: number }, row: (ro
           j = stop + 4;
         }
         if (col >= MAX_COLUMNS) continue;
-        const v = cellValue(tag, body, x);
+        const v = cellValue(tag, body, cEnd + 1, x, src);
         if (v === null) continue;
         while (cells.length < col) cells.push(null);
         cells[col] = v;
@@ -263,7 +282,7 @@ export function readSheetRows(xml: Buffer, x: SheetContext, row: (rowNo: number,
       if (cut <= from) cut = xml.indexOf('<row', from + pieceBytes);
       if (cut > from && cut < end) to = cut;
     }
-    if (!scanRows(xml.toString('utf8', from, to), x, state, row)) return;
+    if (!scanRows(xml.toString('latin1', from, to), { buf: xml, base: from }, x, state, row)) return;
     from = to;
   }
 }

@@ -122,8 +122,8 @@ export interface CheckedXlsx {
   chosen: SheetRef;
   sheetXml: Buffer;
   merges: string[];
-  /** text of xl/sharedStrings.xml and xl/styles.xml ('' when the workbook has none) */
-  sharedStringsXml: string;
+  /** bytes of xl/sharedStrings.xml (empty when the workbook has none), text of xl/styles.xml */
+  sharedStringsXml: Buffer;
   stylesXml: string;
 }
 
@@ -150,7 +150,7 @@ export function checkXlsxZip(buf: Buffer, fileName: string, choose: (sheets: She
   const sorted = [...entries].sort((a, b) => a.offset - b.offset);
   let expect = 0;
   let sheetXml: Buffer | null = null;
-  let sharedStringsXml = '';
+  let sharedStringsXml: Buffer = Buffer.alloc(0);
   let stylesXml = '';
   for (const e of sorted) {
     if (e.offset !== expect) throw refused(fileName, 'the file holds data its directory does not list; open it in Excel or WPS and save it again');
@@ -165,7 +165,7 @@ export function checkXlsxZip(buf: Buffer, fileName: string, choose: (sheets: She
     }
     expect = end;
     if (e.name === chosen.part) sheetXml = data;
-    else if (e.name === 'xl/sharedStrings.xml') sharedStringsXml = data.toString('utf8');
+    else if (e.name === 'xl/sharedStrings.xml') sharedStringsXml = data;
     else if (e.name === 'xl/styles.xml') stylesXml = data.toString('utf8');
   }
   if (!sheetXml) throw refused(fileName, `sheet "${chosen.name}" could not be read; open the file in Excel or WPS and save it again`);

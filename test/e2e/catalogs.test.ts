@@ -90,6 +90,8 @@ const textsOf = (m: Message) => [...(m.plain !== undefined ? [m.plain] : []), ..
  * counts as used (the form / grid asks for the label of whichever field has an issue).
  */
 const FIELDS = 'fields' as const;
+/** The actions the core writes to the audit log (electron/core/audit.ts callers). */
+const AUDIT_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'];
 const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   lang: UI_LANGUAGES,
   nav: SCREENS,
@@ -108,8 +110,12 @@ const DYNAMIC: Record<string, readonly string[] | typeof FIELDS> = {
   'claims.statuses': ['open', 'settled'], // Claim['status']
   'stock.kinds': ['purchase_receipt', 'import_receipt', 'sales_shipment', 'adjustment', 'claim_return'], // StockMove['kind']
   'history.entities': AUDIT_ENTITIES,
-  // the actions the core writes to the audit log (electron/core/audit.ts callers)
-  'history.actions': ['create', 'update', 'archive', 'unarchive', 'delete', 'confirm', 'cancel', 'close', 'status', 'receive', 'adjust', 'settle', 'add', 'undo'],
+  'history.actions': AUDIT_ACTIONS,
+  // the undo control's words: one message per audit action (and 'other' for actions without their own), the
+  // kind of record in the form those messages take (UndoControl.tsx)
+  'safety.undo.label': [...AUDIT_ACTIONS, 'other'],
+  'safety.undo.what': [...AUDIT_ACTIONS, 'other'],
+  'safety.undo.entity': AUDIT_ENTITIES,
   'docs.languages': DOC_LANGUAGES,
   'access.roles': USER_ROLES,
   'import.kinds': IMPORT_KINDS,

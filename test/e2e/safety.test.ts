@@ -1,8 +1,8 @@
 /**
  * End-to-end (issue 6, "safe"): the Undo control in the header, in browser mode, in a real Chromium.
  *
- * A customer's phone is changed (through the core the page talks to); the header reads "撤销：修改 客户/供应商
- * <name>"; Ctrl+Z pressed outside a text field undoes it: a toast says what was undone, the grid shows the old
+ * A customer's phone is changed (through the core the page talks to); the header reads "撤销：修改客户/供应商
+ * <name>" (one catalog message per action: in Russian "Отменить создание контрагента <name>"); Ctrl+Z pressed outside a text field undoes it: a toast says what was undone, the grid shows the old
  * phone, the trail holds an "undo" entry and the button moves on to the change before. Ctrl+Z inside a text
  * field is left to the field. Screenshots go to /tmp/tr-shots/safety-*.png.
  *
@@ -40,7 +40,7 @@ describe('undo in the window', () => {
     await page.goto(`${app.server.url}#parties`);
     await gridReady(page);
     const undo = page.locator('[data-action=undo]');
-    await expect.poll(() => text(page, undo)).toBe('↶ 撤销：修改 客户/供应商 义乌某某玩具');
+    await expect.poll(() => text(page, undo)).toBe('↶ 撤销：修改客户/供应商 义乌某某玩具');
     await expect.poll(() => text(page, cell(page, ids.party, 'phone'))).toBe('13900000002');
     await app.shot('01-undo-ready');
 
@@ -53,19 +53,32 @@ describe('undo in the window', () => {
     await page.locator('body').click({ position: { x: 5, y: 700 } });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
-    await expect.poll(() => text(page, '.toast-success .toast-text')).toBe('已撤销：修改 客户/供应商 义乌某某玩具');
+    await expect.poll(() => text(page, '.toast-success .toast-text')).toBe('已撤销：修改客户/供应商 义乌某某玩具');
     await expect.poll(() => text(page, cell(page, ids.party, 'phone'))).toBe('13800000001');
     expect((await app.call('parties.get', { id: ids.party })).phone).toBe('13800000001');
     const [last] = await app.call('history.list', { limit: 1 });
     expect(last).toMatchObject({ action: 'undo', entity: 'party', entityId: ids.party });
     // the next one back is the party's creation
-    await expect.poll(() => text(page, undo)).toBe('↶ 撤销：新增 客户/供应商 义乌某某玩具');
+    await expect.poll(() => text(page, undo)).toBe('↶ 撤销：新增客户/供应商 义乌某某玩具');
     await app.shot('02-undone');
 
     // the History screen reads the undo entry
     await page.goto(`${app.server.url}#history/party/${ids.party}`);
     await gridReady(page, '[data-screen=history]');
     await expect.poll(() => page.locator('[data-screen=history] .ag-cell[col-id=changes]').first().textContent()).toMatch(/^撤销第 \d+ 条 \(修改\): 电话: 13900000002 → 13800000001$/);
+
+    // each language words the whole label itself: the kind of record declined in Russian, Arabic's own order
+    await page.goto(`${app.server.url}#settings`);
+    for (const [lang, label] of [
+      ['ru', '↶ Отменить создание контрагента 义乌某某玩具'],
+      ['ar', '↶ تراجع عن إنشاء العميل/المورد 义乌某某玩具'],
+      ['en', '↶ Undo: create customer/supplier 义乌某某玩具'],
+    ] as const) {
+      await page.selectOption('#prefs-language', lang);
+      await expect.poll(() => text(page, undo)).toBe(label);
+    }
+    await page.selectOption('#prefs-language', 'zh');
+    await expect.poll(() => text(page, undo)).toBe('↶ 撤销：新增客户/供应商 义乌某某玩具');
     expect(app.pageErrors).toEqual([]);
   });
 });

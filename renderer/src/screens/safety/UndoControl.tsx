@@ -1,7 +1,6 @@
 /**
- * The Undo control in the header: shows what the next undo reverses ("Undo: Changed Customer/supplier
- * 义乌某某"), runs it on click or on Ctrl+Z (⌘Z) outside text fields, says what was undone in a toast and
- * asks the shell to reload the screen. The core keeps the list for this session only (electron/core/undo.ts).
+ * The Undo control in the header: shows what the next undo reverses ("Undo: edit customer/supplier 义乌某某"),
+ * runs it on click or on Ctrl+Z (⌘Z) outside text fields, says what was undone in a toast and asks the shell to reload the screen. The core keeps the list for this session only (electron/core/undo.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,17 +18,34 @@ function typingTarget(el: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * The words of an undo, one catalog message per action with the kind of record and its name as variables, so
+ * each language orders and declines them itself ("Отменить изменение заказа SO-1", "تراجع عن تعديل الطلب SO-1").
+ * `what` is the phrase for the toast and the refusals, `label` the button's text. Actions without their own
+ * message (and a change that is gone) fall back to the history's words.
+ */
 export function useUndoText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return useCallback(
-    (u: UndoTarget) => {
-      const action = t(`history.actions.${u.action}`, { defaultValue: u.action });
-      const kind = t(`history.entities.${u.entity}`, { defaultValue: u.entity });
-      // settings have no name and no number (entity id 0): "Changed Setting"
-      const what = [action, kind, u.name || (u.entityId > 0 ? `#${u.entityId}` : '')].filter(Boolean).join(' ');
-      return u.more > 0 ? t('safety.undo.andMore', { what, count: u.more }) : what;
+    (u: UndoTarget, form: 'what' | 'label' = 'what') => {
+      // settings have no name and no number (entity id 0): "Changed setting"
+      const name = u.name || (u.entityId > 0 ? `#${u.entityId}` : '');
+      const own = u.action !== '' && i18n.exists(`safety.undo.what.${u.action}`);
+      const entity = own
+        ? t(`safety.undo.entity.${u.entity}`, { defaultValue: u.entity })
+        : t(`history.entities.${u.entity}`, { defaultValue: u.entity });
+      const vars = { entity, name };
+      const tidy = (s: string) => s.replace(/\s+/g, ' ').trim();
+      let text: string;
+      if (own) text = tidy(form === 'label' ? t(`safety.undo.label.${u.action}`, vars) : t(`safety.undo.what.${u.action}`, vars));
+      else {
+        const action = u.action ? t(`history.actions.${u.action}`, { defaultValue: u.action }) : '';
+        const what = tidy(t('safety.undo.what.other', { ...vars, action }));
+        text = form === 'label' ? t('safety.undo.label.other', { what }) : what;
+      }
+      return u.more > 0 ? t('safety.undo.andMore', { what: text, count: u.more }) : text;
     },
-    [t],
+    [t, i18n],
   );
 }
 
@@ -104,7 +120,7 @@ export function UndoControl({ onUndone }: { onUndone: () => void }) {
 
   // a clerk may not undo (the core says 'forbidden'): no control at all
   if (state === null) return null;
-  const label = next ? t('safety.undo.label', { what: text(next) }) : t('safety.undo.nothing');
+  const label = next ? text(next, 'label') : t('safety.undo.nothing');
   const title = next?.blocked
     ? t(`safety.undo.blocked.${next.blocked}`, { what: text(next) })
     : t('safety.undo.hint', { count: state.available, depth: state.depth });

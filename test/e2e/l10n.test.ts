@@ -76,6 +76,20 @@ describe('UI languages', () => {
     expect(await text(page, cell(page, orderId, 'no'))).toMatch(/^SO-\d{4}-0001$/);
     await app.shot('03-orders-ar');
 
+    // the Balances grid: every Arabic header (currency, aging buckets, unapplied) is read whole, none cut off
+    await page.click('[data-nav=balances]');
+    await gridReady(page);
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.grid-host .ag-header-cell[col-id]')]
+        .filter((c) => {
+          const label = c.querySelector<HTMLElement>('.ag-header-cell-text');
+          return label && (label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1);
+        })
+        .map((c) => c.getAttribute('col-id')),
+    );
+    await app.shot('03b-balances-ar');
+    expect(cut).toEqual([]);
+
     await page.reload();
     await gridReady(page);
     expect(await htmlAttr('dir')).toBe('rtl');

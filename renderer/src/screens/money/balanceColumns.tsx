@@ -46,9 +46,9 @@ export function useBalanceColumns(kind: 'sales' | 'purchase', base: string): Col
       // Excel export: in the row's currency, totalled per currency
       context: { excel: { kind: 'money', currencyColumn: 'currency' } },
     });
-    return [
+    const columns: ColDef<BalanceGridRow>[] = [
       { ...textCol<BalanceGridRow>('partyName', L('partyName'), 200, false), cellRenderer: PartyLinkCell },
-      textCol<BalanceGridRow>('currency', L('currency'), 70, false),
+      textCol<BalanceGridRow>('currency', L('currency'), 90, false),
       {
         ...decimalCol<BalanceGridRow>('balance', t(receivables ? 'balances.columns.receivable' : 'balances.columns.payable'), 120, false),
         cellClass: [RIGHT, 'money-strong'],
@@ -64,5 +64,7 @@ export function useBalanceColumns(kind: 'sales' | 'purchase', base: string): Col
         headerTooltip: t('balances.unappliedHint'),
       },
     ];
+    // long headers (Arabic "أكثر من 90 يومًا", "الرصيد الأساسي CNY") wrap onto a second line instead of being cut
+    return columns.map((c) => ({ ...c, wrapHeaderText: true, autoHeaderHeight: true }));
   }, [t, kind, base]);
 }

@@ -50,7 +50,7 @@ export function useBalanceColumns(kind: 'sales' | 'purchase', base: string): Col
       { ...textCol<BalanceGridRow>('partyName', L('partyName'), 200, false), cellRenderer: PartyLinkCell },
       textCol<BalanceGridRow>('currency', L('currency'), 90, false),
       {
-        ...decimalCol<BalanceGridRow>('balance', t(receivables ? 'balances.columns.receivable' : 'balances.columns.payable'), 120, false),
+        ...decimalCol<BalanceGridRow>('balance', t(receivables ? 'balances.columns.receivable' : 'balances.columns.payable'), 140, false),
         cellClass: [RIGHT, 'money-strong'],
       },
       decimalCol<BalanceGridRow>('baseBalance', t('balances.columns.baseBalance', { base }), 160, false),

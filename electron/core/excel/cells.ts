@@ -18,8 +18,10 @@ import { formatScaled } from '../../../shared/decimal';
 /** First characters that make a spreadsheet treat a text as a formula (OWASP "CSV injection"). */
 export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
 
+const TRIGGER_CODES = new Set(FORMULA_TRIGGERS.map((c) => c.charCodeAt(0)));
+
 export function looksLikeFormula(text: string): boolean {
-  return text.length > 0 && (FORMULA_TRIGGERS as readonly string[]).includes(text[0]!);
+  return text.length > 0 && TRIGGER_CODES.has(text.charCodeAt(0));
 }
 
 /** Excel keeps at most 32,767 characters in a cell; XML 1.0 forbids most control characters. */
@@ -79,10 +81,13 @@ export function usedDecimals(scaled: number, scale: number): number {
   return d;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** A scaled integer as the shortest decimal text (what a number cell holds): 2400000 at scale 3 → "2400", 12500 → "12.5". */
 export function decimalText(scaled: number, scale: number): string {
   if (!Number.isSafeInteger(scaled)) throw new Error(`${scaled} is not an exact integer`);
-  if (scale === 0 || scaled % 10 ** scale === 0) return String(scaled / 10 ** scale);
+  const unit = POW10[scale] ?? 10 ** scale;
+  if (scale === 0 || scaled % unit === 0) return String(scaled / unit);
   const neg = scaled < 0;
   const digits = String(neg ? -scaled : scaled).padStart(scale + 1, '0');
   const frac = digits.slice(digits.length - scale).replace(/0+$/, '');

@@ -258,6 +258,7 @@ export class XlsxWriter {
   private readonly strings = new Map<string, number>();
   private readonly stringXml: string[] = [];
   private stringRefs = 0;
+  private readonly rawTexts = new Map<string, number>();
   private readonly zip: Zip;
   private fd: number | null;
   private readonly sheets: SheetInfo[] = [];
@@ -290,9 +291,29 @@ export class XlsxWriter {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * A text as a cell needs it, remembered per raw text (ledger texts repeat: names, units, statuses, currencies), so
+   * a repeated text costs one Map lookup instead of cleaning, the formula check and the shared-string lookup:
+   * -1 when the cleaned text is empty, else its shared-string index × 2, +1 when it looks like a formula.
+   */
+  textCode(raw: string): number {
+    let code = this.rawTexts.get(raw);
+    if (code === undefined) {
+      const s = cleanText(raw);
+      code = s === '' ? -1 : this.stringIndex(s) * 2 + (looksLikeFormula(s) ? 1 : 0);
+      this.rawTexts.set(raw, code);
+    }
+    if (code >= 0) this.stringRefs++;
+    return code;
+  }
+
   /** The shared-string index of a text (already cleaned). */
   sharedString(s: string): number {
     this.stringRefs++;
+    return this.stringIndex(s);
+  }
+
+  private stringIndex(s: string): number {
     let i = this.strings.get(s);
     if (i === undefined) {
       i = this.stringXml.length;
@@ -470,10 +491,10 @@ export class XlsxSheet {
 
   /** A text cell: cleaned, quotePrefix when it looks like a formula; empty text gives an empty (styled) cell. */
   text(ref: string, text: string, style?: XStyle): string {
-    const s = cleanText(text);
-    if (s === '') return this.blank(ref, style);
-    const id = this.style(style, undefined, looksLikeFormula(s));
-    return `<c r="${ref}"${id ? ` s="${id}"` : ''} t="s"><v>${this.book.sharedString(s)}</v></c>`;
+    const code = this.book.textCode(text);
+    if (code < 0) return this.blank(ref, style);
+    const id = this.style(style, undefined, (code & 1) === 1);
+    return `<c r="${ref}"${id ? ` s="${id}"` : ''} t="s"><v>${code >>> 1}</v></c>`;
   }
 
   /** A number cell from a decimal string ("1234.5", "-3") or a number, with a number format. */

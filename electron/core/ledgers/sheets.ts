@@ -59,7 +59,7 @@ export const EXPORTED_STATUSES = ['loading', 'declared', 'departed', 'arrived', 
 const EXPORTED = EXPORTED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 // ---------------------------------------------------------------------------------------------------------
-// The queries (shared with the counts that size the progress bar)
+// The queries
 
 const ORDER_LINES_FROM = `
   FROM trade_order o
@@ -87,16 +87,23 @@ const PAYMENTS_FROM = `
   JOIN party p ON p.id = pm.party_id
   WHERE pm.pay_date BETWEEN @from AND @to`;
 
-/** Rows each line sheet will have: the total of the progress bar (balances are counted when read). */
+/**
+ * Rows each line sheet will have: the total of the progress bar and the one-sheet check (balances are counted
+ * when read). Each count reads only the period's documents and their line index, not the joins the sheet's own
+ * query needs for its columns: those joins are on NOT NULL foreign keys (one party, one order line per line), so
+ * they neither add nor drop a row and the counts are the same, at a fraction of the cost.
+ */
 export function countRows(ctx: Pick<LedgerCtx, 'db' | 'from' | 'to'>): { sales: number; purchases: number; exports: number; imports: number; payments: number } {
-  const n = (from: string, params: Record<string, string>) => (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const n = (sql: string, params: Record<string, string>) => (ctx.db.prepare(`SELECT count(*) AS n ${sql}`).get(params) as { n: number }).n;
   const period = { from: ctx.from, to: ctx.to };
+  const orderLines = `FROM trade_order o JOIN order_line ol ON ol.order_id = o.id
+    WHERE o.kind = @kind AND o.order_date BETWEEN @from AND @to AND o.status IN (${OPEN})`;
   return {
-    sales: n(ORDER_LINES_FROM, { ...period, kind: 'sales' }),
-    purchases: n(ORDER_LINES_FROM, { ...period, kind: 'purchase' }),
-    exports: n(SHIPMENT_LINES_FROM, period),
-    imports: n(IMPORT_LINES_FROM, period),
-    payments: n(PAYMENTS_FROM, period),
+    sales: n(orderLines, { ...period, kind: 'sales' }),
+    purchases: n(orderLines, { ...period, kind: 'purchase' }),
+    exports: n(`FROM shipment s JOIN shipment_line sl ON sl.shipment_id = s.id WHERE s.etd BETWEEN @from AND @to AND s.status IN (${EXPORTED})`, period),
+    imports: n('FROM import_record r JOIN import_line l ON l.import_id = r.id WHERE r.arrival_date BETWEEN @from AND @to', period),
+    payments: n('FROM payment pm WHERE pm.pay_date BETWEEN @from AND @to', period),
   };
 }
 

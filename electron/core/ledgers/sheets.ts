@@ -1,8 +1,9 @@
 /**
  * The ledger sheets: sales, purchases, exports, imports, payments, receivables and payables.
  *
- * Rows are read with better-sqlite3's .iterate() (one row in memory at a time; a connection cannot run
- * another statement while it iterates, so each query brings everything its rows need), written to the
+ * Rows are read with iterateRows (../sql.ts: better-sqlite3's .iterate() in raw mode; one row in memory at a time;
+ * a connection cannot run another statement while it iterates, so each query brings everything its rows need),
+ * written to the
  * streamed sheet, and added to the running totals. Line figures are the stored integers; what is computed
  * here is computed in integers (money.ts):
  *
@@ -24,6 +25,7 @@
  */
 import type { LedgerKey } from '../../../shared/ledgers';
 import { allocate, convert } from '../money';
+import { iterateRows } from '../sql';
 import { PARTY_NAME_SQL } from '../trade/common';
 import { OPEN_STATUSES } from '../trade/orders';
 import type { BalanceRow } from '../../../shared/trade';
@@ -257,7 +259,7 @@ export async function writeOrderLedger(ctx: LedgerCtx, kind: 'sales' | 'purchase
     });
     group = [];
   };
-  for (const l of stmt.iterate({ kind, from: ctx.from, to: ctx.to }) as IterableIterator<OrderLineRow>) {
+  for (const l of iterateRows<OrderLineRow>(stmt, { kind, from: ctx.from, to: ctx.to })) {
     if (group.length > 0 && group[0]!.order_id !== l.order_id) flush();
     group.push(l);
     if (ctx.pace.tick()) await ctx.pace.breathe();
@@ -326,7 +328,7 @@ export async function writeExportLedger(ctx: LedgerCtx): Promise<void> {
      ${SHIPMENT_LINES_FROM}
      ORDER BY s.etd, s.no, sl.line_no, sl.id`,
   );
-  for (const l of stmt.iterate({ from: ctx.from, to: ctx.to }) as IterableIterator<ShipmentLineRow>) {
+  for (const l of iterateRows<ShipmentLineRow>(stmt, { from: ctx.from, to: ctx.to })) {
     const base = convert(l.amount_minor, l.currency, l.rate_e6, ctx.base);
     sheet.row([
       l.etd,
@@ -478,7 +480,7 @@ export async function writeImportLedger(ctx: LedgerCtx): Promise<void> {
     });
     group = [];
   };
-  for (const l of stmt.iterate({ from: ctx.from, to: ctx.to }) as IterableIterator<ImportLineRow>) {
+  for (const l of iterateRows<ImportLineRow>(stmt, { from: ctx.from, to: ctx.to })) {
     if (group.length > 0 && group[0]!.import_id !== l.import_id) flush();
     group.push(l);
     if (ctx.pace.tick()) await ctx.pace.breathe();
@@ -551,7 +553,7 @@ export async function writePaymentLedger(ctx: LedgerCtx): Promise<void> {
      ORDER BY pm.pay_date, pm.no`,
   );
   const dec = (currency: string) => currencyDecimals(currency);
-  for (const p of stmt.iterate({ from: ctx.from, to: ctx.to }) as IterableIterator<PaymentRow>) {
+  for (const p of iterateRows<PaymentRow>(stmt, { from: ctx.from, to: ctx.to })) {
     const base = convert(p.amount_minor, p.currency, p.rate_e6, ctx.base);
     const allocations = (p.allocations ?? '')
       .split(';')

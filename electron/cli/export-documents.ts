@@ -6,8 +6,7 @@
  * --lang. The statement prints its opening and closing balance per currency (the balances screen's figures).
  */
 import path from 'node:path';
-import { openCore } from '../core';
-import { AppError } from '../core/errors';
+import { withCore } from './with-core';
 import { buildSalesContract, buildStatement } from '../core/documents';
 import { defaultDataDir } from '../core/paths';
 import { ContractExportSchema, DOC_LANGUAGES, StatementExportSchema, type DocLanguage } from '../../shared/documents';
@@ -32,22 +31,6 @@ function common(values: Values, usage: string): { out: string; lang: DocLanguage
   }
   const dataDir = str(values.data) !== '' ? path.resolve(str(values.data)) : defaultDataDir();
   return { out: path.resolve(out), lang: lang === '' ? undefined : (lang as DocLanguage), dataDir };
-}
-
-async function withCore(dataDir: string, work: (core: Awaited<ReturnType<typeof openCore>>) => Promise<number>): Promise<number> {
-  const core = await openCore({ dataDir });
-  try {
-    return await work(core);
-  } catch (e) {
-    if (e instanceof AppError) {
-      console.error(e.message);
-      for (const i of e.issues ?? []) console.error(`  - ${i.path}: ${i.message}`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    core.close();
-  }
 }
 
 export async function exportContractCommand(values: Values): Promise<number> {

@@ -8,8 +8,7 @@
  * marked 草稿 DRAFT and still lists the problems.
  */
 import path from 'node:path';
-import { openCore } from '../core';
-import { AppError } from '../core/errors';
+import { withCore } from './with-core';
 import { buildFilingPack, validateFiling, type FilingProblem } from '../core/filing';
 import { RECORD_NAMES } from '../core/filing/sheet-summary';
 import { defaultDataDir } from '../core/paths';
@@ -64,8 +63,7 @@ export const exportCommand = {
     }
     const usdRate = typeof values['usd-rate'] === 'string' ? values['usd-rate'] : undefined;
     const dataDir = typeof values.data === 'string' && values.data !== '' ? path.resolve(values.data) : defaultDataDir();
-    const core = await openCore({ dataDir });
-    try {
+    return withCore(dataDir, async (core) => {
       const row = core.db.prepare('SELECT id FROM shipment WHERE no = ? COLLATE NOCASE').get(no) as { id: number } | undefined;
       if (!row) {
         console.error(`There is no shipment ${no}.`);
@@ -92,16 +90,7 @@ export const exportCommand = {
         printProblems(result.problems, (s) => console.log(s));
       }
       return 0;
-    } catch (e) {
-      if (e instanceof AppError) {
-        console.error(e.message);
-        for (const i of e.issues ?? []) console.error(`  - ${i.path}: ${i.message}`);
-        return 1;
-      }
-      throw e;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -131,8 +120,7 @@ async function exportLedgersCommand(values: Values): Promise<number> {
     return 1;
   }
   const dataDir = typeof values.data === 'string' && values.data !== '' ? path.resolve(values.data) : defaultDataDir();
-  const core = await openCore({ dataDir });
-  try {
+  return withCore(dataDir, async (core) => {
     let lastStep = -1;
     let lastLabel = '';
     const job = startLedgersJob(core.companyFile, { from, to }, path.resolve(out), {
@@ -156,14 +144,5 @@ async function exportLedgersCommand(values: Values): Promise<number> {
       console.log(`  ${LEDGER_LABELS[key].padEnd(40)} ${String(c.documents).padStart(6)} docs ${String(c.lines).padStart(8)} lines   ${amounts || '—'}   = ${r.baseCurrency} ${t.baseAmount}`);
     }
     return 0;
-  } catch (e) {
-    if (e instanceof AppError) {
-      console.error(e.message);
-      for (const i of e.issues ?? []) console.error(`  - ${i.path}: ${i.message}`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    core.close();
-  }
+  });
 }
